@@ -1,0 +1,120 @@
+//! `bank`: check and compile question banks without touching the web app.
+//!
+//!   bank check FILE...             every problem as file:line:column: severity: message
+//!   bank compile FILE... --out DIR validated, compact JSON banks for a built dist/
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use quiz_core::toml_source::from_toml;
+use quiz_core::{from_json, Diagnostic, Loaded};
+
+const USAGE: &str = "usage:
+  bank check FILE...
+  bank compile FILE... --out DIR";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.split_first() {
+        Some((cmd, rest)) if cmd == "check" && !rest.is_empty() => check(rest),
+        Some((cmd, rest)) if cmd == "compile" => compile(rest),
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Reads and validates one bank file, by its extension (.toml or .json).
+pub fn load(path: &Path) -> Result<Loaded, Vec<String>> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| vec![format!("{name}: error: cannot read the file: {e}")])?;
+    let result = match path.extension().and_then(|e| e.to_str()) {
+        Some("json") => from_json(&text),
+        _ => from_toml(&text),
+    };
+    result.map_err(|ds| ds.iter().map(|d| d.render(&name)).collect())
+}
+
+fn report(name: &str, warnings: &[Diagnostic]) {
+    for w in warnings {
+        eprintln!("{}", w.render(name));
+    }
+}
+
+fn check(files: &[String]) -> ExitCode {
+    let mut failed = false;
+    for f in files {
+        match load(Path::new(f)) {
+            Ok(loaded) => {
+                report(f, &loaded.warnings);
+                eprintln!(
+                    "{f}: ok: {} questions, {} warnings",
+                    loaded.bank.questions.len(),
+                    loaded.warnings.len()
+                );
+            }
+            Err(lines) => {
+                failed = true;
+                for l in &lines {
+                    eprintln!("{l}");
+                }
+                eprintln!(
+                    "{f}: {} errors",
+                    lines.iter().filter(|l| l.contains(": error: ")).count()
+                );
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn compile(args: &[String]) -> ExitCode {
+    let Some(at) = args.iter().position(|a| a == "--out") else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let (files, out) = (&args[..at], args.get(at + 1));
+    let Some(out) = out.map(PathBuf::from) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    if files.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    if let Err(e) = std::fs::create_dir_all(&out) {
+        eprintln!("{}: error: cannot create the folder: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    let mut failed = false;
+    for f in files {
+        let path = Path::new(f);
+        match load(path).and_then(|l| write_json(&l, path, &out)) {
+            Ok(target) => eprintln!("{f} -> {}", target.display()),
+            Err(lines) => {
+                failed = true;
+                lines.iter().for_each(|l| eprintln!("{l}"));
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn write_json(loaded: &Loaded, path: &Path, out: &Path) -> Result<PathBuf, Vec<String>> {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("bank");
+    let target = out.join(format!("{stem}.json"));
+    let json = serde_json::to_string(&loaded.bank).map_err(|e| vec![e.to_string()])?;
+    std::fs::write(&target, json)
+        .map_err(|e| vec![format!("{}: error: cannot write: {e}", target.display())])?;
+    Ok(target)
+}

@@ -1,0 +1,142 @@
+//! Problems found in a bank, with where they are.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One step into the bank document: a table key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// A 1-based line and column (column counted in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Where in the document the problem is (for locating it in the source text).
+    pub path: Vec<Seg>,
+    /// Filled in when the source text is known.
+    pub pos: Option<Pos>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(path: Vec<Seg>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path,
+            pos: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(path: Vec<Seg>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, message)
+        }
+    }
+
+    pub fn at(mut self, pos: Pos) -> Self {
+        self.pos = Some(pos);
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:column: error: message`, the form editors and CI understand.
+    pub fn render(&self, file: &str) -> String {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.pos {
+            Some(p) => format!("{file}:{}:{}: {sev}: {}", p.line, p.column, self.message),
+            None => format!("{file}: {sev}: {}", self.message),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.pos {
+            Some(p) => write!(f, "line {}, column {}: {}", p.line, p.column, self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// Path builder shorthand: `path!["questions", 3, "choices"]`.
+#[macro_export]
+macro_rules! path {
+    ($($seg:expr),* $(,)?) => {
+        vec![$($crate::diagnostic::IntoSeg::into_seg($seg)),*]
+    };
+}
+
+pub trait IntoSeg {
+    fn into_seg(self) -> Seg;
+}
+
+impl IntoSeg for &str {
+    fn into_seg(self) -> Seg {
+        Seg::Key(self.to_string())
+    }
+}
+
+impl IntoSeg for usize {
+    fn into_seg(self) -> Seg {
+        Seg::Index(self)
+    }
+}
+
+/// Line and column of a byte offset in `text` (clamped to the text).
+pub fn pos_of(text: &str, offset: usize) -> Pos {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Pos {
+        line,
+        column: before[line_start..].chars().count() + 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let text = "ab\ncdé f\n";
+        assert_eq!(pos_of(text, 0), Pos { line: 1, column: 1 });
+        assert_eq!(pos_of(text, 3), Pos { line: 2, column: 1 });
+        // 'f' comes after a two-byte 'é' and a space
+        assert_eq!(pos_of(text, 8), Pos { line: 2, column: 5 });
+        assert_eq!(pos_of(text, 999), Pos { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn render_uses_file_line_column() {
+        let d = Diagnostic::error(path!["bank"], "bad").at(Pos { line: 4, column: 2 });
+        assert_eq!(d.render("q.toml"), "q.toml:4:2: error: bad");
+        assert_eq!(d.to_string(), "line 4, column 2: bad");
+    }
+}

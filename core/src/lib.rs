@@ -1,0 +1,21 @@
+//! The quiz engine: bank model, parsing and validation, quiz session and scoring.
+//! No web dependencies: randomness (a seed) is passed in, so everything here is
+//! tested natively.
+
+pub mod bank;
+pub mod diagnostic;
+pub mod parse;
+pub mod progress;
+pub mod rng;
+pub mod score;
+pub mod session;
+pub mod validate;
+
+#[cfg(feature = "toml")]
+pub mod toml_source;
+
+pub use bank::{Bank, Choice, Cite, Kind, Question, Source, Topic};
+pub use diagnostic::{Diagnostic, Pos, Severity};
+pub use parse::{from_json, Loaded};
+pub use score::{report, Report};
+pub use session::{Options, Session};

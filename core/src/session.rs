@@ -1,0 +1,189 @@
+//! One person's run through a bank: seeded order and draw, answers, navigation.
+//! Everything is keyed by question and choice ids, never positions, so a saved
+//! session can be checked against the bank it is restored into.
+
+use serde::{Deserialize, Serialize};
+
+use crate::bank::{Bank, Kind};
+use crate::rng::Rng;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Draw at most this many questions.
+    pub count: Option<usize>,
+    /// Ask only these questions (e.g. "retry missed").
+    pub only: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Slot {
+    pub question: String,
+    /// Choice ids in the order shown.
+    pub order: Vec<String>,
+    #[serde(default)]
+    pub selected: Vec<String>,
+    #[serde(default)]
+    pub checked: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub seed: u64,
+    pub slots: Vec<Slot>,
+    pub current: usize,
+    pub finished: bool,
+}
+
+impl Session {
+    pub fn new(bank: &Bank, seed: u64, options: &Options) -> Session {
+        let mut rng = Rng::new(seed);
+        let mut questions: Vec<_> = bank
+            .questions
+            .iter()
+            .filter(|q| {
+                options
+                    .only
+                    .as_ref()
+                    .is_none_or(|only| only.contains(&q.id))
+            })
+            .collect();
+        let shuffle = bank.meta.shuffle;
+        if shuffle {
+            rng.shuffle(&mut questions);
+        }
+        if let Some(n) = options.count {
+            questions.truncate(n.max(1));
+        }
+        let slots = questions
+            .into_iter()
+            .map(|q| {
+                let mut order: Vec<String> = q.choices.iter().map(|c| c.id.clone()).collect();
+                // True/false keeps the author's order: people expect "True" first.
+                if shuffle && q.kind != Kind::TrueFalse {
+                    rng.shuffle(&mut order);
+                }
+                Slot {
+                    question: q.id.clone(),
+                    order,
+                    selected: Vec::new(),
+                    checked: false,
+                }
+            })
+            .collect();
+        Session {
+            seed,
+            slots,
+            current: 0,
+            finished: false,
+        }
+    }
+
+    pub fn slot(&self) -> Option<&Slot> {
+        self.slots.get(self.current)
+    }
+
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    pub fn is_last(&self) -> bool {
+        self.current + 1 >= self.slots.len()
+    }
+
+    pub fn checked_count(&self) -> usize {
+        self.slots.iter().filter(|s| s.checked).count()
+    }
+
+    /// Chooses (`on`) or un-chooses a choice of the current question. A checked
+    /// answer is final. Single and true/false questions keep one choice.
+    pub fn select(&mut self, bank: &Bank, choice: &str, on: bool) {
+        if self.finished {
+            return;
+        }
+        let Some(slot) = self.slots.get_mut(self.current) else {
+            return;
+        };
+        let Some(q) = bank.question(&slot.question) else {
+            return;
+        };
+        if slot.checked || !slot.order.iter().any(|c| c == choice) {
+            return;
+        }
+        match (q.kind, on) {
+            (Kind::Multiple, true) => {
+                if !slot.selected.iter().any(|c| c == choice) {
+                    slot.selected.push(choice.to_string());
+                }
+            }
+            (Kind::Multiple, false) => slot.selected.retain(|c| c != choice),
+            (_, true) => slot.selected = vec![choice.to_string()],
+            (_, false) => slot.selected.retain(|c| c != choice),
+        }
+        let order = &slot.order;
+        slot.selected
+            .sort_by_key(|c| order.iter().position(|o| o == c).unwrap_or(usize::MAX));
+    }
+
+    /// Locks in the current answer. Returns false when nothing is chosen yet.
+    pub fn check(&mut self) -> bool {
+        match self.slots.get_mut(self.current) {
+            Some(slot) if !slot.selected.is_empty() && !self.finished => {
+                slot.checked = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn go(&mut self, index: usize) {
+        if index < self.slots.len() {
+            self.current = index;
+        }
+    }
+
+    pub fn next(&mut self) {
+        self.go(self.current + 1);
+    }
+
+    pub fn prev(&mut self) {
+        if self.current > 0 {
+            self.go(self.current - 1);
+        }
+    }
+
+    pub fn finish(&mut self) {
+        self.finished = true;
+    }
+
+    /// Accepts a saved session only if it still fits `bank` exactly: every
+    /// question exists, every choice id belongs to it, and nothing is missing.
+    /// Anything else is refused rather than attaching answers to other text.
+    pub fn restore(bank: &Bank, saved: Session) -> Option<Session> {
+        if saved.slots.is_empty() || saved.current >= saved.slots.len() {
+            return None;
+        }
+        let mut seen = std::collections::HashSet::new();
+        for slot in &saved.slots {
+            let q = bank.question(&slot.question)?;
+            if !seen.insert(slot.question.as_str()) || slot.order.len() != q.choices.len() {
+                return None;
+            }
+            let mut ids: Vec<&str> = slot.order.iter().map(String::as_str).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            if ids.len() != q.choices.len() || !ids.iter().all(|id| q.choice(id).is_some()) {
+                return None;
+            }
+            let selection_fits = slot.selected.iter().all(|s| slot.order.contains(s))
+                && (q.kind == Kind::Multiple || slot.selected.len() <= 1);
+            if !selection_fits || (slot.checked && slot.selected.is_empty()) {
+                return None;
+            }
+        }
+        Some(saved)
+    }
+}

@@ -1,0 +1,445 @@
+//! The rules every bank must follow. One module for the build step, the quiz page
+//! and the `bank` tool, so all three agree.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::bank::{Bank, Kind, Question, FORMAT_VERSION};
+use crate::diagnostic::{Diagnostic, Seg};
+use crate::path;
+
+/// Limits that keep a hostile or mistaken bank from hanging the page.
+pub mod limits {
+    /// Largest bank file accepted, in bytes (checked before parsing).
+    pub const MAX_BYTES: usize = 1024 * 1024;
+    pub const MAX_QUESTIONS: usize = 5000;
+    pub const MIN_CHOICES: usize = 2;
+    pub const MAX_CHOICES: usize = 10;
+    pub const MAX_SOURCES: usize = 200;
+    pub const MAX_TOPICS: usize = 50;
+    pub const MAX_CITES: usize = 10;
+    /// Longest prompt, choice, feedback or explanation, in characters.
+    pub const MAX_TEXT: usize = 2000;
+    /// Longest id or short field (title, label, locator), in characters.
+    pub const MAX_SHORT: usize = 300;
+    pub const MAX_POINTS: u32 = 100;
+    /// Deepest nesting of arrays and tables accepted in a bank file.
+    pub const MAX_DEPTH: usize = 16;
+}
+
+use limits::*;
+
+/// Checks every rule and returns every problem found (errors and warnings).
+pub fn validate(bank: &Bank) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if bank.format != FORMAT_VERSION {
+        out.push(Diagnostic::error(
+            path!["format"],
+            format!(
+                "this bank is format {}, but this quiz reads format {FORMAT_VERSION}",
+                bank.format
+            ),
+        ));
+    }
+    check_meta(bank, &mut out);
+    let source_ids = check_sources(bank, &mut out);
+    let topic_ids = check_topics(bank, &mut out);
+    check_questions(bank, &source_ids, &topic_ids, &mut out);
+    check_use(bank, &mut out);
+    out
+}
+
+/// True when `diagnostics` holds at least one error.
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(Diagnostic::is_error)
+}
+
+fn check_meta(bank: &Bank, out: &mut Vec<Diagnostic>) {
+    let m = &bank.meta;
+    id_rule(&m.id, path!["bank", "id"], out);
+    short_text(&m.title, "the bank title", path!["bank", "title"], out);
+    short_text(
+        &m.version,
+        "the bank version",
+        path!["bank", "version"],
+        out,
+    );
+    long_text(
+        &m.description,
+        "the bank description",
+        path!["bank", "description"],
+        out,
+    );
+    long_text(
+        &m.disclaimer,
+        "the disclaimer",
+        path!["bank", "disclaimer"],
+        out,
+    );
+    if !is_language_tag(&m.language) {
+        out.push(Diagnostic::error(
+            path!["bank", "language"],
+            format!(
+                "\"{}\" is not a language code; write one such as \"en\" or \"fr-CA\"",
+                m.language
+            ),
+        ));
+    }
+    if m.pass_mark > 100 {
+        out.push(Diagnostic::error(
+            path!["bank", "pass_mark"],
+            format!(
+                "pass_mark is a percentage from 0 to 100, not {}",
+                m.pass_mark
+            ),
+        ));
+    }
+    if let Some(date) = &m.reviewed {
+        if !is_date(date) {
+            out.push(Diagnostic::error(
+                path!["bank", "reviewed"],
+                format!("\"{date}\" is not a date; write it as \"YYYY-MM-DD\""),
+            ));
+        }
+    }
+}
+
+fn check_sources(bank: &Bank, out: &mut Vec<Diagnostic>) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    if bank.sources.len() > MAX_SOURCES {
+        out.push(Diagnostic::error(
+            path!["sources"],
+            format!("a bank may declare at most {MAX_SOURCES} sources"),
+        ));
+    }
+    for (i, s) in bank.sources.iter().enumerate().take(MAX_SOURCES) {
+        let at = |k: &str| path!["sources", i, k];
+        id_rule(&s.id, at("id"), out);
+        if !s.id.is_empty() && !ids.insert(s.id.clone()) {
+            out.push(Diagnostic::error(
+                at("id"),
+                format!("source id \"{}\" is declared twice", s.id),
+            ));
+        }
+        short_text(&s.title, "a source title", at("title"), out);
+        short_text(&s.publisher, "a source publisher", at("publisher"), out);
+        short_text(&s.date, "a source date", at("date"), out);
+        if s.authors.is_empty() {
+            out.push(Diagnostic::error(
+                at("authors"),
+                "list at least one author (a person or the organisation)",
+            ));
+        }
+        for (j, a) in s.authors.iter().enumerate() {
+            short_text(a, "an author name", path!["sources", i, "authors", j], out);
+        }
+        if let Err(why) = check_url(&s.url) {
+            out.push(Diagnostic::error(at("url"), why));
+        }
+        if let Some(doi) = &s.doi {
+            if !doi.starts_with("10.") || !doi.contains('/') {
+                out.push(Diagnostic::error(
+                    at("doi"),
+                    format!(
+                        "\"{doi}\" is not a DOI; DOIs look like \"10.1097/GOX.0000000000001474\""
+                    ),
+                ));
+            }
+        }
+        if let Some(pmid) = &s.pmid {
+            if pmid.is_empty() || pmid.len() > 10 || !pmid.bytes().all(|b| b.is_ascii_digit()) {
+                out.push(Diagnostic::error(
+                    at("pmid"),
+                    format!("\"{pmid}\" is not a PubMed id; it should be digits only"),
+                ));
+            }
+        }
+    }
+    ids
+}
+
+fn check_topics(bank: &Bank, out: &mut Vec<Diagnostic>) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    if bank.topics.len() > MAX_TOPICS {
+        out.push(Diagnostic::error(
+            path!["topics"],
+            format!("a bank may declare at most {MAX_TOPICS} topics"),
+        ));
+    }
+    for (i, t) in bank.topics.iter().enumerate().take(MAX_TOPICS) {
+        id_rule(&t.id, path!["topics", i, "id"], out);
+        if !t.id.is_empty() && !ids.insert(t.id.clone()) {
+            out.push(Diagnostic::error(
+                path!["topics", i, "id"],
+                format!("topic id \"{}\" is declared twice", t.id),
+            ));
+        }
+        short_text(&t.label, "a topic label", path!["topics", i, "label"], out);
+    }
+    ids
+}
+
+fn check_questions(
+    bank: &Bank,
+    sources: &HashSet<String>,
+    topics: &HashSet<String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if bank.questions.is_empty() {
+        out.push(Diagnostic::error(
+            path!["questions"],
+            "the bank has no questions; add at least one [[questions]] entry",
+        ));
+    }
+    if bank.questions.len() > MAX_QUESTIONS {
+        out.push(Diagnostic::error(
+            path!["questions"],
+            format!(
+                "the bank has {} questions; the most a bank may hold is {MAX_QUESTIONS}",
+                bank.questions.len()
+            ),
+        ));
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, q) in bank.questions.iter().enumerate().take(MAX_QUESTIONS) {
+        id_rule(&q.id, path!["questions", i, "id"], out);
+        if !q.id.is_empty() {
+            if let Some(first) = seen.insert(&q.id, i) {
+                out.push(Diagnostic::error(
+                    path!["questions", i, "id"],
+                    format!(
+                        "question id \"{}\" is already used by question {}",
+                        q.id,
+                        first + 1
+                    ),
+                ));
+            }
+        }
+        check_question(q, i, sources, topics, out);
+    }
+}
+
+fn check_question(
+    q: &Question,
+    i: usize,
+    sources: &HashSet<String>,
+    topics: &HashSet<String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let at = |k: &str| path!["questions", i, k];
+    if !topics.contains(&q.topic) {
+        out.push(Diagnostic::error(
+            at("topic"),
+            format!(
+                "topic \"{}\" is not declared; add it under [[topics]] or fix the spelling",
+                q.topic
+            ),
+        ));
+    }
+    long_text(&q.prompt, "the prompt", at("prompt"), out);
+    long_text(&q.explanation, "the explanation", at("explanation"), out);
+    if q.points == 0 || q.points > MAX_POINTS {
+        out.push(Diagnostic::error(
+            at("points"),
+            format!("points must be from 1 to {MAX_POINTS}, not {}", q.points),
+        ));
+    }
+    let n = q.choices.len();
+    if !(MIN_CHOICES..=MAX_CHOICES).contains(&n) {
+        out.push(Diagnostic::error(
+            at("choices"),
+            format!("a question needs {MIN_CHOICES} to {MAX_CHOICES} choices; this one has {n}"),
+        ));
+    }
+    let mut ids = HashSet::new();
+    let mut texts = HashSet::new();
+    for (j, c) in q.choices.iter().enumerate().take(MAX_CHOICES) {
+        let cat = |k: &str| path!["questions", i, "choices", j, k];
+        id_rule(&c.id, cat("id"), out);
+        if !c.id.is_empty() && !ids.insert(c.id.as_str()) {
+            out.push(Diagnostic::error(
+                cat("id"),
+                format!("choice id \"{}\" is used twice in this question", c.id),
+            ));
+        }
+        long_text(&c.text, "the choice text", cat("text"), out);
+        if !c.text.trim().is_empty() && !texts.insert(c.text.trim().to_lowercase()) {
+            out.push(Diagnostic::warning(
+                cat("text"),
+                "two choices of this question have the same text",
+            ));
+        }
+        match &c.feedback {
+            Some(f) => long_text(f, "the choice feedback", cat("feedback"), out),
+            None if !c.correct => out.push(Diagnostic::warning(
+                path!["questions", i, "choices", j],
+                "this wrong choice has no feedback saying why it is wrong",
+            )),
+            None => {}
+        }
+    }
+    let correct = q.choices.iter().filter(|c| c.correct).count();
+    let rule = match q.kind {
+        Kind::Single if correct != 1 => Some(format!(
+            "a \"single\" question needs exactly one correct choice; this one has {correct}"
+        )),
+        Kind::TrueFalse if n != 2 || correct != 1 => Some(format!(
+            "a \"true_false\" question needs exactly two choices, one of them correct; this one has {n} choices and {correct} correct"
+        )),
+        Kind::Multiple if correct == 0 => {
+            Some("a \"multiple\" question needs at least one correct choice".to_string())
+        }
+        _ => None,
+    };
+    if let Some(message) = rule {
+        out.push(Diagnostic::error(at("choices"), message));
+    }
+    if q.cites.is_empty() {
+        out.push(Diagnostic::error(
+            at("cites"),
+            "cite at least one source: cites = [{ source = \"...\", locator = \"...\" }]",
+        ));
+    }
+    if q.cites.len() > MAX_CITES {
+        out.push(Diagnostic::error(
+            at("cites"),
+            format!("a question may cite at most {MAX_CITES} sources"),
+        ));
+    }
+    for (j, c) in q.cites.iter().enumerate().take(MAX_CITES) {
+        if !sources.contains(&c.source) {
+            out.push(Diagnostic::error(
+                path!["questions", i, "cites", j, "source"],
+                format!(
+                    "source \"{}\" is not declared; add it under [[sources]] or fix the spelling",
+                    c.source
+                ),
+            ));
+        }
+        short_text(
+            &c.locator,
+            "the locator (the section of the source)",
+            path!["questions", i, "cites", j, "locator"],
+            out,
+        );
+    }
+}
+
+/// Warnings about declared things nobody uses.
+fn check_use(bank: &Bank, out: &mut Vec<Diagnostic>) {
+    for (i, s) in bank.sources.iter().enumerate() {
+        let cited = bank
+            .questions
+            .iter()
+            .any(|q| q.cites.iter().any(|c| c.source == s.id));
+        if !cited {
+            out.push(Diagnostic::warning(
+                path!["sources", i, "id"],
+                format!("source \"{}\" is never cited", s.id),
+            ));
+        }
+    }
+    for (i, t) in bank.topics.iter().enumerate() {
+        if !bank.questions.iter().any(|q| q.topic == t.id) {
+            out.push(Diagnostic::warning(
+                path!["topics", i, "id"],
+                format!("topic \"{}\" has no questions", t.id),
+            ));
+        }
+    }
+}
+
+/// Only `https:` URLs with a host are accepted for links shown to visitors.
+pub fn check_url(url: &str) -> Result<(), String> {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return Err(format!(
+            "\"{}\" is not an https link; only addresses starting with https:// are allowed",
+            clip(url)
+        ));
+    };
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..host_end];
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("");
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+    if authority.contains('@') || !host_ok {
+        return Err(format!("\"{}\" has no valid host name", clip(url)));
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!(
+            "\"{}\" contains spaces or control characters",
+            clip(url)
+        ));
+    }
+    if url.chars().count() > MAX_SHORT * 2 {
+        return Err("the link is too long".to_string());
+    }
+    Ok(())
+}
+
+fn clip(s: &str) -> String {
+    let mut c: String = s.chars().take(80).collect();
+    if c.len() < s.len() {
+        c.push('…');
+    }
+    c
+}
+
+fn id_rule(id: &str, at: Vec<Seg>, out: &mut Vec<Diagnostic>) {
+    let ok = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if !ok {
+        out.push(Diagnostic::error(
+            at,
+            format!(
+                "\"{}\" is not a valid id: use 1 to 64 lowercase letters, digits, '-' or '_'",
+                clip(id)
+            ),
+        ));
+    }
+}
+
+fn text_rule(text: &str, what: &str, max: usize, at: Vec<Seg>, out: &mut Vec<Diagnostic>) {
+    if text.trim().is_empty() {
+        out.push(Diagnostic::error(at, format!("{what} is empty")));
+    } else if text.chars().count() > max {
+        out.push(Diagnostic::error(
+            at,
+            format!("{what} is longer than {max} characters"),
+        ));
+    }
+}
+
+fn short_text(text: &str, what: &str, at: Vec<Seg>, out: &mut Vec<Diagnostic>) {
+    text_rule(text, what, MAX_SHORT, at, out);
+}
+
+fn long_text(text: &str, what: &str, at: Vec<Seg>, out: &mut Vec<Diagnostic>) {
+    text_rule(text, what, MAX_TEXT, at, out);
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
+    first_ok
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0))
+}

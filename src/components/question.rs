@@ -1,0 +1,173 @@
+use std::rc::Rc;
+
+use quiz_core::score::score_question;
+use quiz_core::session::Slot;
+use quiz_core::{Kind, Loaded};
+use yew::prelude::*;
+
+use super::Citations;
+use crate::state::Action;
+use crate::text;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub bank: Rc<Loaded>,
+    pub slot: Slot,
+    /// 0-based position in the session.
+    pub index: usize,
+    pub total: usize,
+    pub dispatch: Callback<Action>,
+}
+
+/// How an answer was judged, in words (never colour alone).
+pub fn verdict(earned: f64, max: f64) -> &'static str {
+    if earned + 1e-9 >= max {
+        "Correct"
+    } else if earned > 0.0 {
+        "Partly correct"
+    } else {
+        "Incorrect"
+    }
+}
+
+#[component]
+pub fn QuestionView(props: &QuestionProps) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(props.slot.question.clone(), move |_| {
+            if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let bank = &props.bank.bank;
+    let slot = &props.slot;
+    let Some(q) = bank.question(&slot.question) else {
+        return html! {};
+    };
+    let multiple = q.kind == Kind::Multiple;
+    let earned = score_question(q, &slot.selected, bank.meta.scoring);
+    let max = f64::from(q.points);
+    let judged = verdict(earned, max);
+
+    let choices = slot.order.iter().filter_map(|cid| {
+        let c = q.choice(cid)?;
+        let chosen = slot.selected.contains(cid);
+        let input_id = format!("choice-{}-{}", q.id, c.id);
+        let onchange = {
+            let dispatch = props.dispatch.clone();
+            let choice = c.id.clone();
+            // Controlled input: a checkbox toggles, a radio turns on.
+            let on = !(multiple && chosen);
+            Callback::from(move |_: Event| dispatch.emit(Action::Select { choice: choice.clone(), on }))
+        };
+        let marks = slot.checked.then(|| {
+            let mut parts = Vec::new();
+            if c.correct {
+                parts.push("✓ Correct answer");
+            } else if chosen {
+                parts.push("✗ Not correct");
+            }
+            if chosen {
+                parts.push("Your choice");
+            }
+            html! {
+                <>
+                    <span class="mark">{ parts.join(" · ") }</span>
+                    { for c.feedback.as_ref().map(|f| html! { <span class="choice-feedback">{ f }</span> }) }
+                </>
+            }
+        });
+        let class = classes!(
+            "choice",
+            chosen.then_some("chosen"),
+            (slot.checked && c.correct).then_some("is-correct"),
+            (slot.checked && chosen && !c.correct).then_some("is-wrong"),
+        );
+        Some(html! {
+            <div {class}>
+                <input
+                    type={if multiple { "checkbox" } else { "radio" }}
+                    id={input_id.clone()}
+                    name={format!("q-{}", q.id)}
+                    value={c.id.clone()}
+                    checked={chosen}
+                    disabled={slot.checked}
+                    {onchange}
+                />
+                <label for={input_id}>{ &c.text }</label>
+                { for marks }
+            </div>
+        })
+    });
+
+    let onsubmit = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            dispatch.emit(Action::Check);
+        })
+    };
+    let go = |action: Action| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
+    };
+    let last = props.index + 1 >= props.total;
+    let hint = match q.kind {
+        Kind::Multiple => "Choose all the answers that apply, then check.",
+        Kind::TrueFalse => "Choose true or false, then check.",
+        Kind::Single => "Choose one answer, then check.",
+    };
+    let announcement = if slot.checked {
+        format!("{judged}. {}", text::score_line(earned, max))
+    } else {
+        String::new()
+    };
+
+    html! {
+        <section class="card question" aria-labelledby="question-heading">
+            <div class="progress-row">
+                <h2 id="question-heading" tabindex="-1" ref={heading}>
+                    { text::question_of(props.index + 1, props.total) }
+                </h2>
+                <progress max={props.total.to_string()} value={(props.index + 1).to_string()}
+                    aria-label="Progress through the quiz"></progress>
+            </div>
+            <form {onsubmit}>
+                <fieldset>
+                    <legend>{ &q.prompt }</legend>
+                    <p class="hint">{ hint }</p>
+                    <div class="choices">{ for choices }</div>
+                </fieldset>
+                if !slot.checked {
+                    <button type="submit" class="primary" disabled={slot.selected.is_empty()}>
+                        { "Check answer" }
+                    </button>
+                }
+            </form>
+            if slot.checked {
+                <div class={classes!("feedback", judged.to_lowercase().replace(' ', "-"))}>
+                    <p class="verdict">
+                        <span aria-hidden="true">{ if judged == "Correct" { "✓ " } else if judged == "Incorrect" { "✗ " } else { "◐ " } }</span>
+                        <strong>{ judged }</strong>{ format!(" — {}", text::score_line(earned, max)) }
+                    </p>
+                    <h3>{ "Explanation" }</h3>
+                    <p class="explanation">{ &q.explanation }</p>
+                    <Citations bank={props.bank.clone()} cites={q.cites.clone()} />
+                </div>
+            }
+            <div class="visually-hidden" role="status" aria-live="polite">{ announcement }</div>
+            <nav class="actions" aria-label="Question navigation">
+                if props.index > 0 {
+                    <button type="button" onclick={go(Action::Prev)}>{ "Previous" }</button>
+                }
+                if last {
+                    <button type="button" class="primary" onclick={go(Action::Finish)}>{ "See results" }</button>
+                } else {
+                    <button type="button" onclick={go(Action::Next)}>{ "Next question" }</button>
+                }
+            </nav>
+        </section>
+    }
+}

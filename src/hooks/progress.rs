@@ -1,0 +1,75 @@
+//! `use_quiz`: the quiz reducer, restored from and saved to browser storage.
+
+use std::rc::Rc;
+
+use quiz_core::progress::{decode, encode, key, Restore};
+use quiz_core::Loaded;
+use yew::prelude::*;
+
+use super::storage;
+use crate::state::QuizState;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// Saved progress belonged to another version of the bank.
+    BankChanged,
+    /// Storage is blocked or full: progress lives only in this page.
+    NotSaved,
+}
+
+impl Notice {
+    pub fn text(self) -> &'static str {
+        match self {
+            Notice::BankChanged => "The questions have changed since your last visit, so your earlier answers were cleared and the quiz starts afresh.",
+            Notice::NotSaved => "Your browser is not letting this quiz save anything, so your progress will not be kept if you leave or reload the page.",
+        }
+    }
+}
+
+/// Quiz state for `bank`. With `persist`, earlier progress is restored and
+/// every change is saved; storage problems become a [`Notice`].
+#[hook]
+pub fn use_quiz(
+    bank: Rc<Loaded>,
+    seed: u64,
+    persist: bool,
+) -> (UseReducerHandle<QuizState>, Option<Notice>) {
+    let storage_key = key(&bank.bank.meta.id);
+    let restored = {
+        let bank = bank.clone();
+        let storage_key = storage_key.clone();
+        use_memo((), move |_| {
+            if !persist {
+                return (Restore::Nothing, None);
+            }
+            match storage::read(&storage_key) {
+                Ok(stored) => {
+                    let r = decode(stored.as_deref(), &bank.bank, &bank.hash);
+                    let notice = (r == Restore::Discarded).then_some(Notice::BankChanged);
+                    (r, notice)
+                }
+                Err(()) => (Restore::Nothing, Some(Notice::NotSaved)),
+            }
+        })
+    };
+    let state = {
+        let restored = restored.clone();
+        use_reducer(move || match &restored.0 {
+            Restore::Resumed(session) => QuizState::resumed(bank, session.clone()),
+            _ => QuizState::new(bank, seed),
+        })
+    };
+    let notice = use_state(|| restored.1);
+    {
+        let notice = notice.clone();
+        let started = state.started;
+        let hash = state.bank.hash.clone();
+        use_effect_with(state.session.clone(), move |session| {
+            if persist && started && storage::write(&storage_key, &encode(&hash, session)).is_err()
+            {
+                notice.set(Some(Notice::NotSaved));
+            }
+        });
+    }
+    (state, *notice)
+}

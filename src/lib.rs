@@ -1,0 +1,49 @@
+//! The microneedling quiz: a Yew app over the pure `quiz-core` engine.
+//! `main.rs` only calls [`mount`]; render tests use the components directly.
+
+pub mod components;
+pub mod config;
+pub mod hooks;
+pub mod state;
+pub mod text;
+
+use yew::prelude::*;
+
+use components::{BankError, Loading, Quiz};
+use hooks::{use_bank, BankState};
+
+/// The compiled-in default bank (validated at build time by `build.rs`).
+pub const DEFAULT_BANK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default_bank.json"));
+
+#[component]
+pub fn App() -> Html {
+    let config = use_memo((), |_| config::Config::from_location());
+    let (bank, retry) = use_bank(config.bank.clone());
+    let content = match &*bank {
+        BankState::Loading => html! { <Loading /> },
+        BankState::Failed(err) => html! { <BankError error={err.clone()} on_retry={retry} /> },
+        BankState::Ready(loaded) => html! {
+            <Quiz bank={loaded.clone()} seed={hooks::random_seed()} storage={true} />
+        },
+    };
+    html! { <main class="quiz" id="quiz-main">{ content }</main> }
+}
+
+/// Mounts the app into `#quiz-root` when the page has one, else into `<body>`.
+#[cfg(target_arch = "wasm32")]
+pub fn mount() {
+    let root = gloo::utils::document().get_element_by_id("quiz-root");
+    match root {
+        Some(el) => {
+            yew::Renderer::<App>::with_root(el).render();
+        }
+        None => {
+            yew::Renderer::<App>::new().render();
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn mount() {
+    eprintln!("The quiz runs in a browser: build it with `trunk build --release`.");
+}

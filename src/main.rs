@@ -1,0 +1,3 @@
+fn main() {
+    microneedling_quiz::mount();
+}

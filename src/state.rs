@@ -1,0 +1,174 @@
+//! The one reducer that owns quiz state. Components dispatch [`Action`]s;
+//! effects (storage) watch the resulting state.
+
+use std::rc::Rc;
+
+use quiz_core::{Loaded, Options, Session};
+use yew::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Question,
+    Results,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuizState {
+    pub bank: Rc<Loaded>,
+    pub session: Session,
+    pub started: bool,
+    /// Counts checks, so the live region re-announces even the same words.
+    pub announcements: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Start,
+    Select {
+        choice: String,
+        on: bool,
+    },
+    Check,
+    Next,
+    Prev,
+    Finish,
+    /// A new, reshuffled attempt with this seed.
+    Retry(u64),
+    /// A new attempt on the questions not fully right, with this seed.
+    RetryMissed(u64),
+}
+
+impl QuizState {
+    pub fn new(bank: Rc<Loaded>, seed: u64) -> Self {
+        let session = Session::new(&bank.bank, seed, &Options::default());
+        QuizState {
+            bank,
+            session,
+            started: false,
+            announcements: 0,
+        }
+    }
+
+    /// Continues a restored session.
+    pub fn resumed(bank: Rc<Loaded>, session: Session) -> Self {
+        QuizState {
+            bank,
+            session,
+            started: true,
+            announcements: 0,
+        }
+    }
+
+    pub fn screen(&self) -> Screen {
+        if self.session.finished {
+            Screen::Results
+        } else if self.started {
+            Screen::Question
+        } else {
+            Screen::Start
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
+        let bank = &self.bank.bank;
+        match action {
+            Action::Start => self.started = true,
+            Action::Select { choice, on } => self.session.select(bank, &choice, on),
+            Action::Check => {
+                if self.session.check() {
+                    self.announcements += 1;
+                }
+            }
+            Action::Next => self.session.next(),
+            Action::Prev => self.session.prev(),
+            Action::Finish => self.session.finish(),
+            Action::Retry(seed) => {
+                self.session = Session::new(bank, seed, &Options::default());
+                self.started = true;
+            }
+            Action::RetryMissed(seed) => {
+                let missed = quiz_core::report(bank, &self.session).missed();
+                if !missed.is_empty() {
+                    let options = Options {
+                        only: Some(missed),
+                        ..Options::default()
+                    };
+                    self.session = Session::new(bank, seed, &options);
+                    self.started = true;
+                }
+            }
+        }
+    }
+}
+
+impl Reducible for QuizState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> Rc<QuizState> {
+        let loaded = quiz_core::from_json(crate::DEFAULT_BANK_JSON).expect("default bank is valid");
+        Rc::new(QuizState::new(Rc::new(loaded), 42))
+    }
+
+    #[test]
+    fn start_answer_check_and_finish() {
+        let s = state();
+        assert_eq!(s.screen(), Screen::Start);
+        let s = s.reduce(Action::Start);
+        assert_eq!(s.screen(), Screen::Question);
+        let slot = s.session.slot().expect("a first question").clone();
+        let s = s.reduce(Action::Select {
+            choice: slot.order[0].clone(),
+            on: true,
+        });
+        let s = s.reduce(Action::Check);
+        assert!(s.session.slots[0].checked);
+        assert_eq!(s.announcements, 1);
+        let s = s.reduce(Action::Next).reduce(Action::Finish);
+        assert_eq!(s.screen(), Screen::Results);
+    }
+
+    #[test]
+    fn unchanged_state_is_the_same_rc() {
+        let s = state();
+        // Checking with nothing chosen changes nothing.
+        let t = s.clone().reduce(Action::Check);
+        assert!(Rc::ptr_eq(&s, &t));
+    }
+
+    #[test]
+    fn retry_missed_asks_only_missed_questions() {
+        let mut s = state().reduce(Action::Start);
+        // Answer the first question right, skip the rest.
+        let bank = s.bank.bank.clone();
+        let first = s.session.slots[0].question.clone();
+        for c in bank.question(&first).expect("question").correct_ids() {
+            s = s.reduce(Action::Select {
+                choice: c.to_string(),
+                on: true,
+            });
+        }
+        let s = s
+            .reduce(Action::Check)
+            .reduce(Action::Finish)
+            .reduce(Action::RetryMissed(7));
+        assert_eq!(s.screen(), Screen::Question);
+        assert_eq!(s.session.len(), bank.questions.len() - 1);
+        assert!(s.session.slots.iter().all(|slot| slot.question != first));
+    }
+}
