@@ -8,8 +8,8 @@ mod results;
 mod start;
 
 pub use citations::{Bibliography, Citations, Disclaimer};
-pub use error::{BankError, Loading};
-pub use question::QuestionView;
-pub use quiz::Quiz;
-pub use results::Results;
+pub use error::{BankError, BankErrorProps, Loading};
+pub use question::{QuestionProps, QuestionView};
+pub use quiz::{Quiz, QuizProps};
+pub use results::{Results, ResultsProps};
 pub use start::Start;

@@ -48,7 +48,7 @@ pub fn use_quiz(
                     let notice = (r == Restore::Discarded).then_some(Notice::BankChanged);
                     (r, notice)
                 }
-                Err(()) => (Restore::Nothing, Some(Notice::NotSaved)),
+                Err(storage::Unavailable) => (Restore::Nothing, Some(Notice::NotSaved)),
             }
         })
     };

@@ -1,18 +1,21 @@
 //! `localStorage`, treating every failure (missing, blocked, full) as a value.
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+/// Storage could not be used: missing, blocked by the browser, or full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unavailable;
+
+fn local_storage() -> Result<web_sys::Storage, Unavailable> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(Unavailable)
 }
 
-/// `Err` when storage cannot be used at all.
-pub fn read(key: &str) -> Result<Option<String>, ()> {
-    local_storage().ok_or(())?.get_item(key).map_err(|_| ())
+pub fn read(key: &str) -> Result<Option<String>, Unavailable> {
+    local_storage()?.get_item(key).map_err(|_| Unavailable)
 }
 
-/// `Err` when the value could not be kept (blocked or full).
-pub fn write(key: &str, value: &str) -> Result<(), ()> {
-    local_storage()
-        .ok_or(())?
+pub fn write(key: &str, value: &str) -> Result<(), Unavailable> {
+    local_storage()?
         .set_item(key, value)
-        .map_err(|_| ())
+        .map_err(|_| Unavailable)
 }

@@ -1,0 +1,154 @@
+// Taking the quiz as a person does: by role and label, mouse and keyboard.
+import { test, expect } from '@playwright/test';
+import { bank, currentQuestion, choose, correctIds, wrongId, start } from './helpers.mjs';
+
+test('take the whole quiz and get the score the answer key gives', async ({ page }) => {
+  await start(page);
+  const total = bank.questions.length;
+  let right = 0;
+  for (let i = 0; i < total; i++) {
+    await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${total}` })).toBeVisible();
+    const q = await currentQuestion(page);
+    const answerRight = i % 3 !== 2; // two right, one wrong, ...
+    await choose(page, q, answerRight ? correctIds(q) : [wrongId(q)]);
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    const verdict = page.locator('.verdict strong');
+    await expect(verdict).toHaveText(answerRight ? 'Correct' : 'Incorrect');
+    await expect(page.locator('.explanation')).toHaveText(q.explanation);
+    if (answerRight) right++;
+    const next = i + 1 < total ? 'Next question' : 'See results';
+    await page.getByRole('button', { name: next }).click();
+  }
+  const percent = Math.round((100 * right) / total);
+  await expect(page.getByRole('heading', { name: 'Your results' })).toBeFocused();
+  await expect(page.locator('.score')).toContainText(`${percent}%`);
+  await expect(page.locator('.score')).toContainText(`${right} questions right out of ${total}`);
+  const passed = right * 100 >= bank.bank.pass_mark * total;
+  await expect(page.locator('.outcome strong')).toHaveText(passed ? 'Passed' : 'Not passed yet');
+  await expect(page.locator('.review-item')).toHaveCount(total);
+  await expect(page.locator('.review-item.incorrect')).toHaveCount(total - right);
+  await expect(page.getByRole('table')).toContainText(bank.topics[0].label);
+
+  // Retry the missed questions only.
+  await page.getByRole('button', { name: `Retry the ${total - right} missed questions` }).click();
+  await expect(page.getByRole('heading', { name: `Question 1 of ${total - right}` })).toBeVisible();
+});
+
+test('multiple choice gives partial credit in words', async ({ page }) => {
+  await start(page);
+  // Walk forward to a multiple-choice question.
+  let q = await currentQuestion(page);
+  while (q.kind !== 'multiple') {
+    await page.getByRole('button', { name: 'Next question' }).click();
+    q = await currentQuestion(page);
+  }
+  await expect(page.getByText('Choose all the answers that apply')).toBeVisible();
+  await choose(page, q, [correctIds(q)[0]]);
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.locator('.verdict strong')).toHaveText(correctIds(q).length > 1 ? 'Partly correct' : 'Correct');
+  // Checked answers are final.
+  await expect(page.getByRole('checkbox').first()).toBeDisabled();
+});
+
+test('progress survives a reload', async ({ page }) => {
+  await start(page);
+  const first = await currentQuestion(page);
+  await choose(page, first, correctIds(first));
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.getByRole('button', { name: 'Next question' }).click();
+  const second = await currentQuestion(page);
+  await choose(page, second, [wrongId(second)]);
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.getByRole('button', { name: 'Next question' }).click();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /^Question 3 of/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Previous' }).click();
+  expect((await currentQuestion(page)).id).toBe(second.id);
+  await expect(page.locator('.verdict strong')).toHaveText('Incorrect');
+  await page.getByRole('button', { name: 'Previous' }).click();
+  expect((await currentQuestion(page)).id).toBe(first.id);
+  await expect(page.locator('.verdict strong')).toHaveText('Correct');
+});
+
+test('a broken bank shows its problem with the line number', async ({ page }) => {
+  await page.route('**/broken.json', (route) => route.fulfill({
+    contentType: 'application/json',
+    body: '{\n  "format": 1,\n  "bank": oops\n}',
+  }));
+  await page.goto('/?bank=broken.json');
+  await expect(page.getByRole('alert')).toContainText('The quiz could not be loaded');
+  await expect(page.getByRole('alert')).toContainText('line 3, column');
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+});
+
+test('a missing bank and a refused address give readable errors', async ({ page }) => {
+  await page.goto('/?bank=banks/none.json');
+  await expect(page.getByRole('alert')).toContainText('HTTP status 404');
+  await page.goto('/?bank=javascript:alert(1)');
+  await expect(page.getByRole('alert')).toContainText('is not allowed');
+});
+
+test('a compiled bank loads with ?bank=', async ({ page }) => {
+  await start(page, '/?bank=banks/microneedling.json');
+  await expect(page.locator('fieldset legend')).toBeVisible();
+});
+
+test('source links go to the cited source in a new tab', async ({ page }) => {
+  await start(page);
+  const q = await currentQuestion(page);
+  await choose(page, q, correctIds(q));
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  for (const cite of q.cites) {
+    const source = bank.sources.find((s) => s.id === cite.source);
+    const link = page.getByRole('link', { name: `${source.title} (opens in a new tab)` }).first();
+    await expect(link).toHaveAttribute('href', source.url);
+    await expect(link).toHaveAttribute('target', '_blank');
+    await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(source.url.startsWith('https://')).toBe(true);
+  }
+});
+
+test('the quiz works with the keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /^Question 1 of/ })).toBeFocused();
+  const q = await currentQuestion(page);
+  await page.keyboard.press('Tab'); // first choice
+  await page.keyboard.press('Space');
+  await expect(page.locator('input:checked')).toHaveCount(1);
+  await page.keyboard.press('Enter'); // submits the form: Check answer
+  await expect(page.locator('.verdict strong')).toHaveText(/Correct|Incorrect|Partly correct/);
+  await expect(page.getByRole('status').filter({ hasText: /Correct|Incorrect/ })).toHaveText(/(Correct|Incorrect|Partly correct)\. .* points/);
+  expect(q.id).toBeTruthy();
+});
+
+test('blocked storage: the quiz still works and says progress is not kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('blocked', 'SecurityError'); },
+    });
+  });
+  await start(page);
+  await expect(page.getByText('progress will not be kept')).toBeVisible();
+  const q = await currentQuestion(page);
+  await choose(page, q, correctIds(q));
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.locator('.verdict strong')).toHaveText('Correct');
+});
+
+test('a saved quiz for a changed bank is cleared with a notice', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('microneedling-quiz:v1:microneedling', JSON.stringify({
+        schema: 1, bank_hash: 'an-older-version', session: { seed: 1, slots: [], current: 0, finished: false },
+      }));
+    }
+  });
+  await page.goto('/');
+  await expect(page.getByText('The questions have changed since your last visit')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeVisible();
+});

@@ -1,0 +1,196 @@
+//! Render tests: components rendered to HTML with yew's server renderer.
+
+use std::rc::Rc;
+
+use microneedling_quiz::components::{BankError, QuestionView, Quiz, Results};
+use microneedling_quiz::hooks::LoadError;
+use microneedling_quiz::state::Action;
+use microneedling_quiz::DEFAULT_BANK_JSON;
+use quiz_core::{from_json, Loaded, Options, Session};
+use yew::{Callback, LocalServerRenderer};
+
+fn default_bank() -> Rc<Loaded> {
+    Rc::new(from_json(DEFAULT_BANK_JSON).expect("the default bank is valid"))
+}
+
+/// A bank whose every text field carries markup, to prove it renders as text.
+fn hostile_bank() -> Rc<Loaded> {
+    let mut bank = default_bank().bank.clone();
+    let evil = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+    bank.meta.title = evil.into();
+    bank.meta.description = evil.into();
+    bank.meta.disclaimer = evil.into();
+    for s in &mut bank.sources {
+        s.title = evil.into();
+    }
+    for q in &mut bank.questions {
+        q.prompt = evil.into();
+        q.explanation = evil.into();
+        for (i, c) in q.choices.iter_mut().enumerate() {
+            c.text = format!("{evil}{i}");
+            c.feedback = Some(evil.into());
+        }
+    }
+    let json = serde_json::to_string(&bank).expect("serializes");
+    Rc::new(from_json(&json).expect("still a valid bank"))
+}
+
+async fn render_quiz(bank: Rc<Loaded>) -> String {
+    LocalServerRenderer::<Quiz>::with_props(microneedling_quiz::components::QuizProps {
+        bank,
+        seed: 1,
+        storage: false,
+    })
+    .render()
+    .await
+}
+
+fn session_with_answers(bank: &Loaded, check_all: bool) -> Session {
+    let mut s = Session::new(&bank.bank, 11, &Options::default());
+    for i in 0..s.len() {
+        s.go(i);
+        let q = bank.bank.question(&s.slots[i].question).expect("q").clone();
+        for c in q.correct_ids() {
+            s.select(&bank.bank, c, true);
+        }
+        if check_all {
+            s.check();
+        }
+    }
+    s.go(0);
+    s
+}
+
+async fn render_question(bank: Rc<Loaded>, session: &Session) -> String {
+    LocalServerRenderer::<QuestionView>::with_props(microneedling_quiz::components::QuestionProps {
+        bank,
+        slot: session.slots[0].clone(),
+        index: 0,
+        total: session.len(),
+        dispatch: Callback::noop(),
+    })
+    .render()
+    .await
+}
+
+#[tokio::test]
+async fn start_screen_shows_title_count_disclaimer_and_start_button() {
+    let bank = default_bank();
+    let html = render_quiz(bank.clone()).await;
+    assert!(html.contains(&format!(
+        "<h1 id=\"quiz-title\">{}</h1>",
+        bank.bank.meta.title
+    )));
+    assert!(html.contains(&format!("{} questions", bank.bank.questions.len())));
+    assert!(html.contains("education only"));
+    assert!(html.contains(">Start the quiz</button>"));
+}
+
+#[tokio::test]
+async fn an_unanswered_question_is_a_fieldset_with_native_inputs() {
+    let bank = default_bank();
+    let s = Session::new(&bank.bank, 4, &Options::default());
+    let html = render_question(bank.clone(), &s).await;
+    let q = bank.bank.question(&s.slots[0].question).expect("q");
+    assert!(html.contains("Question 1 of"));
+    assert!(html.contains(&format!("<legend>{}</legend>", q.prompt)));
+    let input = if q.kind == quiz_core::Kind::Multiple {
+        "checkbox"
+    } else {
+        "radio"
+    };
+    assert_eq!(
+        html.matches(&format!("type=\"{input}\"")).count(),
+        q.choices.len()
+    );
+    // Each input has a label pointing at it.
+    for c in &q.choices {
+        assert!(html.contains(&format!("for=\"choice-{}-{}\"", q.id, c.id)));
+    }
+    assert!(html.contains("Check answer"));
+    assert!(!html.contains("Explanation"), "no feedback before checking");
+    // The live region exists before it is filled.
+    assert!(
+        html.contains("<div role=\"status\" aria-live=\"polite\" class=\"visually-hidden\"></div>")
+    );
+}
+
+#[tokio::test]
+async fn a_checked_answer_shows_verdict_in_words_explanation_and_source_links() {
+    let bank = default_bank();
+    let s = session_with_answers(&bank, true);
+    let html = render_question(bank.clone(), &s).await;
+    let q = bank.bank.question(&s.slots[0].question).expect("q");
+    assert!(html.contains("<strong>Correct</strong>"));
+    assert!(html.contains(&q.explanation));
+    for cite in &q.cites {
+        let src = bank.bank.source(&cite.source).expect("declared");
+        assert!(html.contains(&format!(
+            "href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\"",
+            src.url
+        )));
+        assert!(html.contains(&cite.locator));
+    }
+    assert!(html.contains("(opens in a new tab)"));
+    assert!(!html.contains("Check answer"));
+}
+
+#[tokio::test]
+async fn results_show_score_topics_review_and_bibliography() {
+    let bank = default_bank();
+    let mut s = session_with_answers(&bank, true);
+    s.finish();
+    let html =
+        LocalServerRenderer::<Results>::with_props(microneedling_quiz::components::ResultsProps {
+            bank: bank.clone(),
+            session: s.clone(),
+            dispatch: Callback::<Action>::noop(),
+        })
+        .render()
+        .await;
+    assert!(html.contains("100%"));
+    assert!(html.contains("Passed"));
+    for t in &bank.bank.topics {
+        if bank.bank.questions.iter().any(|q| q.topic == t.id) {
+            assert!(html.contains(&t.label), "topic {} listed", t.label);
+        }
+    }
+    assert_eq!(
+        html.matches("class=\"review-item correct\"").count(),
+        s.len()
+    );
+    assert!(html.contains("class=\"bibliography\""));
+    assert!(html.contains("doi:10.1097/GOX.0000000000001474"));
+    assert!(!html.contains("missed questions"), "nothing missed");
+}
+
+#[tokio::test]
+async fn bank_text_with_markup_is_rendered_as_text() {
+    let bank = hostile_bank();
+    let start = render_quiz(bank.clone()).await;
+    let s = session_with_answers(&bank, true);
+    let question = render_question(bank.clone(), &s).await;
+    for html in [start, question] {
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+}
+
+#[tokio::test]
+async fn a_bank_error_lists_each_problem_and_offers_a_retry() {
+    let html = LocalServerRenderer::<BankError>::with_props(
+        microneedling_quiz::components::BankErrorProps {
+            error: Rc::new(LoadError {
+                summary: "The question bank has problems, so the quiz cannot start.".into(),
+                problems: vec!["line 3, column 11: expected value".into()],
+            }),
+            on_retry: Callback::noop(),
+        },
+    )
+    .render()
+    .await;
+    assert!(html.contains("role=\"alert\""));
+    assert!(html.contains("line 3, column 11: expected value"));
+    assert!(html.contains("Try again"));
+}
