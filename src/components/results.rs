@@ -43,7 +43,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <tr>
                 <th scope="row">{ &t.label }</th>
                 <td>{ format!("{} of {}", t.correct, t.total) }</td>
-                <td>{ text::score_line(t.earned, t.max) }</td>
+                <td>{ format!("{} / {}", text::points(t.earned), text::points(t.max)) }</td>
             </tr>
         }
     });
@@ -93,7 +93,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             </div>
             <h3>{ "By topic" }</h3>
             <table class="topics">
-                <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Questions right" }</th><th scope="col">{ "Points" }</th></tr></thead>
+                <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Right" }</th><th scope="col">{ "Points" }</th></tr></thead>
                 <tbody>{ for topics }</tbody>
             </table>
             <h3>{ "Review your answers" }</h3>

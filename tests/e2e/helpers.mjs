@@ -1,20 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 
-/** The compiled default bank: the answer key the tests check the page against. */
-export const bank = JSON.parse(readFileSync('dist/banks/microneedling.json', 'utf8'));
+/** A compiled bank from dist/: the answer key the tests check the page against. */
+export const loadBank = (name) => JSON.parse(readFileSync(`dist/banks/${name}.json`, 'utf8'));
 
-export function questionByPrompt(prompt) {
-  const q = bank.questions.find((x) => x.prompt === prompt.trim());
+/** The default bank (compiled into the app). */
+export const bank = loadBank('microneedling');
+export const frenchBank = loadBank('microneedling.fr');
+
+export function questionByPrompt(prompt, from = bank) {
+  const q = from.questions.find((x) => x.prompt === prompt.trim());
   if (!q) throw new Error(`no question with prompt ${prompt}`);
   return q;
 }
 
 /** Reads the visible question and returns it from the bank. */
-export async function currentQuestion(page) {
+export async function currentQuestion(page, from = bank) {
   const legend = page.locator('fieldset legend');
   await expect(legend).toBeVisible();
-  return questionByPrompt(await legend.innerText());
+  return questionByPrompt(await legend.innerText(), from);
 }
 
 /** Chooses answers by their label, as a person would. */

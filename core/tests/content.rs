@@ -1,0 +1,201 @@
+//! The shipped question banks: coverage, quality rules, own words, and the
+//! French edition matching the English one.
+
+use std::collections::{BTreeMap, HashSet};
+
+use quiz_core::bank::{Bank, Kind};
+use quiz_core::toml_source::from_toml;
+
+fn load(name: &str) -> Bank {
+    let path = format!("{}/../questions/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let loaded = from_toml(&text).unwrap_or_else(|e| panic!("{path}: {e:?}"));
+    assert!(loaded.warnings.is_empty(), "{path}: {:?}", loaded.warnings);
+    loaded.bank
+}
+
+/// The project's seed article lives in ../shared/content (beside the repo in CI).
+fn seed_article() -> String {
+    let path = format!(
+        "{}/../../shared/content/seed-article.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("{path}: {e} (the shared/ folder must sit beside the repository)")
+    })
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('\'', ""))
+        .collect()
+}
+
+fn all_text(bank: &Bank) -> Vec<String> {
+    let mut out = vec![
+        bank.meta.title.clone(),
+        bank.meta.description.clone(),
+        bank.meta.disclaimer.clone(),
+    ];
+    for q in &bank.questions {
+        out.push(q.prompt.clone());
+        out.push(q.explanation.clone());
+        for c in &q.choices {
+            out.push(c.text.clone());
+            out.extend(c.feedback.clone());
+        }
+    }
+    out
+}
+
+const RUN: usize = 10;
+
+/// Sentences end with . ! or ? followed by a space or the end ("0.25 mm" is one).
+fn sentence_count(text: &str) -> usize {
+    let chars: Vec<char> = text.trim().chars().collect();
+    (0..chars.len())
+        .filter(|&i| {
+            matches!(chars[i], '.' | '!' | '?')
+                && chars.get(i + 1).is_none_or(|c| c.is_whitespace())
+        })
+        .count()
+}
+
+#[test]
+fn sentences_are_counted_sensibly() {
+    assert_eq!(sentence_count("Needles of 0.25 to 5.00 mm. Two!"), 2);
+    assert_eq!(sentence_count("One? Two. Three."), 3);
+}
+
+#[test]
+fn no_run_of_ten_words_from_the_seed_article_appears_in_the_bank() {
+    let seed = words(&seed_article());
+    let runs: HashSet<&[String]> = seed.windows(RUN).collect();
+    assert!(runs.len() > 500, "the seed article was read");
+    for name in ["microneedling.toml"] {
+        let bank = load(name);
+        for text in all_text(&bank) {
+            let w = words(&text);
+            for window in w.windows(RUN) {
+                assert!(
+                    !runs.contains(window),
+                    "{name}: copied from the seed article: \"{}\"",
+                    window.join(" ")
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_run_check_catches_a_copied_sentence() {
+    // The check above must be able to fail: a sentence lifted from the seed is caught.
+    let seed = words(&seed_article());
+    let runs: HashSet<&[String]> = seed.windows(RUN).collect();
+    let copied = words("Bleeding is a rare side effect of microneedling, but it is more likely to happen after a deeper treatment.");
+    assert!(copied.windows(RUN).any(|w| runs.contains(w)));
+}
+
+#[test]
+fn the_english_bank_covers_every_topic_with_enough_questions() {
+    let bank = load("microneedling.toml");
+    assert!(
+        bank.questions.len() >= 60,
+        "{} questions",
+        bank.questions.len()
+    );
+    let mut per_topic: BTreeMap<&str, usize> = BTreeMap::new();
+    for q in &bank.questions {
+        *per_topic.entry(q.topic.as_str()).or_default() += 1;
+    }
+    assert_eq!(per_topic.len(), bank.topics.len(), "{per_topic:?}");
+    for (topic, n) in &per_topic {
+        assert!(*n >= 6, "topic {topic} has only {n} questions");
+    }
+    for kind in [Kind::Single, Kind::Multiple, Kind::TrueFalse] {
+        let n = bank.questions.iter().filter(|q| q.kind == kind).count();
+        assert!(n >= 6, "only {n} questions of kind {kind:?}");
+    }
+    let difficulties: HashSet<_> = bank.questions.iter().filter_map(|q| q.difficulty).collect();
+    assert_eq!(difficulties.len(), 3, "easy, medium and hard all present");
+}
+
+#[test]
+fn every_question_is_sourced_explained_and_gives_feedback() {
+    for name in ["microneedling.toml", "microneedling.fr.toml"] {
+        let bank = load(name);
+        for q in &bank.questions {
+            assert!(!q.cites.is_empty(), "{name}: {} cites nothing", q.id);
+            let sentences = sentence_count(&q.explanation);
+            assert!(
+                (2..=4).contains(&sentences),
+                "{name}: {} explanation has {sentences} sentences",
+                q.id
+            );
+            for c in &q.choices {
+                assert!(
+                    c.feedback.is_some(),
+                    "{name}: {} choice {} has no feedback",
+                    q.id,
+                    c.id
+                );
+            }
+        }
+        assert!(bank.meta.reviewed.is_some(), "{name}: reviewed date");
+        assert!(
+            bank.meta.disclaimer.to_lowercase().contains("dermatolog"),
+            "{name}: disclaimer names a dermatologist"
+        );
+    }
+}
+
+/// Question id, topic, kind, (choice id, correct) and cited source ids.
+type AnswerKey = (String, String, Kind, Vec<(String, bool)>, Vec<String>);
+
+#[test]
+fn the_french_edition_matches_the_english_one() {
+    let en = load("microneedling.toml");
+    let fr = load("microneedling.fr.toml");
+    assert_eq!(fr.meta.language, "fr");
+    assert_ne!(
+        fr.meta.id, en.meta.id,
+        "separate ids keep saved progress apart"
+    );
+    let key = |b: &Bank| -> Vec<AnswerKey> {
+        let mut v: Vec<_> = b
+            .questions
+            .iter()
+            .map(|q| {
+                (
+                    q.id.clone(),
+                    q.topic.clone(),
+                    q.kind,
+                    q.choices
+                        .iter()
+                        .map(|c| (c.id.clone(), c.correct))
+                        .collect(),
+                    q.cites.iter().map(|c| c.source.clone()).collect(),
+                )
+            })
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    };
+    assert_eq!(key(&en), key(&fr));
+    let urls = |b: &Bank| {
+        b.sources
+            .iter()
+            .map(|s| (s.id.clone(), s.url.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(urls(&en), urls(&fr));
+    // Translated, not copied: prompts differ from the English ones.
+    let same = en
+        .questions
+        .iter()
+        .zip(&fr.questions)
+        .filter(|(a, b)| a.prompt == b.prompt)
+        .count();
+    assert_eq!(same, 0, "{same} prompts were left in English");
+}
