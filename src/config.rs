@@ -15,6 +15,8 @@ pub enum BankSource {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     pub bank: BankSource,
+    /// Interface language asked for with `?lang=` (a BCP 47 tag).
+    pub lang: Option<String>,
 }
 
 impl Config {
@@ -23,11 +25,11 @@ impl Config {
         let query = web_sys::window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
-        let bank = web_sys::UrlSearchParams::new_with_str(&query)
-            .ok()
-            .and_then(|p| p.get("bank"));
+        let params = web_sys::UrlSearchParams::new_with_str(&query).ok();
+        let get = |name: &str| params.as_ref().and_then(|p| p.get(name));
         Config {
-            bank: bank_source(bank.as_deref()),
+            bank: bank_source(get("bank").as_deref()),
+            lang: get("lang").filter(|l| is_lang_tag(l)),
         }
     }
 }
@@ -59,9 +61,22 @@ pub fn bank_source(param: Option<&str>) -> BankSource {
     }
 }
 
+/// A plausible language tag: letters, digits and hyphens, 2 to 35 characters.
+pub fn is_lang_tag(tag: &str) -> bool {
+    (2..=35).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lang_parameter_must_look_like_a_tag() {
+        assert!(is_lang_tag("fr"));
+        assert!(is_lang_tag("fr-CA"));
+        assert!(!is_lang_tag("<script>"));
+        assert!(!is_lang_tag("x"));
+    }
 
     #[test]
     fn bank_parameter_accepts_paths_and_https_only() {

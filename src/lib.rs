@@ -4,13 +4,14 @@
 pub mod components;
 pub mod config;
 pub mod hooks;
+pub mod i18n;
 pub mod state;
-pub mod text;
 
 use yew::prelude::*;
 
 use components::{BankError, Loading, Quiz};
-use hooks::{use_bank, BankState};
+use hooks::{browser_languages, use_bank, use_document, BankState};
+use i18n::Lang;
 
 /// The compiled-in default bank (validated at build time by `build.rs`).
 pub const DEFAULT_BANK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default_bank.json"));
@@ -19,6 +20,24 @@ pub const DEFAULT_BANK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/defa
 pub fn App() -> Html {
     let config = use_memo((), |_| config::Config::from_location());
     let (bank, retry) = use_bank(config.bank.clone());
+    let browser = use_memo((), |_| browser_languages());
+    let (bank_lang, title) = match &*bank {
+        BankState::Ready(loaded) => (
+            Some(loaded.bank.meta.language.clone()),
+            Some(loaded.bank.meta.title.clone()),
+        ),
+        _ => (None, None),
+    };
+    // ?lang= first, then the bank's own language, then the browser's.
+    let lang = Lang::pick(
+        config
+            .lang
+            .iter()
+            .chain(bank_lang.iter())
+            .chain(browser.iter())
+            .map(String::as_str),
+    );
+    use_document(lang.code(), title);
     let content = match &*bank {
         BankState::Loading => html! { <Loading /> },
         BankState::Failed(err) => html! { <BankError error={err.clone()} on_retry={retry} /> },
@@ -26,7 +45,11 @@ pub fn App() -> Html {
             <Quiz bank={loaded.clone()} seed={hooks::random_seed()} storage={true} />
         },
     };
-    html! { <main class="quiz" id="quiz-main">{ content }</main> }
+    html! {
+        <ContextProvider<Lang> context={lang}>
+            <main class="quiz" id="quiz-main">{ content }</main>
+        </ContextProvider<Lang>>
+    }
 }
 
 /// Mounts the app into `#quiz-root` when the page has one, else into `<body>`.

@@ -2,12 +2,39 @@
 
 use std::rc::Rc;
 
-use microneedling_quiz::components::{BankError, QuestionView, Quiz, Results};
-use microneedling_quiz::hooks::LoadError;
+use microneedling_quiz::components::{BankError, QuestionView, Quiz, QuizProps, Results};
+use microneedling_quiz::hooks::{Detail, LoadError};
+use microneedling_quiz::i18n::Lang;
 use microneedling_quiz::state::Action;
 use microneedling_quiz::DEFAULT_BANK_JSON;
 use quiz_core::{from_json, Loaded, Options, Session};
-use yew::{Callback, LocalServerRenderer};
+use yew::prelude::*;
+use yew::LocalServerRenderer;
+
+/// The text inside the polite live region, which must exist even when empty.
+fn live_region(html: &str) -> Option<String> {
+    let at = html.find("aria-live=\"polite\"")?;
+    let open_end = at + html[at..].find('>')? + 1;
+    let close = open_end + html[open_end..].find("</div>")?;
+    Some(html[open_end..close].to_string())
+}
+
+#[derive(Properties, PartialEq)]
+struct InLanguageProps {
+    lang: &'static str,
+    quiz: QuizProps,
+}
+
+/// The quiz under a language provider, as the app renders it.
+#[component]
+fn InLanguage(props: &InLanguageProps) -> Html {
+    let q = &props.quiz;
+    html! {
+        <ContextProvider<Lang> context={Lang::pick([props.lang])}>
+            <Quiz bank={q.bank.clone()} seed={q.seed} storage={q.storage} />
+        </ContextProvider<Lang>>
+    }
+}
 
 fn default_bank() -> Rc<Loaded> {
     Rc::new(from_json(DEFAULT_BANK_JSON).expect("the default bank is valid"))
@@ -84,6 +111,40 @@ async fn start_screen_shows_title_count_disclaimer_and_start_button() {
     assert!(html.contains(&format!("{} questions", bank.bank.questions.len())));
     assert!(html.contains("education only"));
     assert!(html.contains(">Start the quiz</button>"));
+    assert!(html.contains("Content last reviewed on 23 November 2026"));
+    // The live region exists, empty, before anything is announced.
+    assert_eq!(live_region(&html).as_deref(), Some(""));
+}
+
+#[tokio::test]
+async fn the_french_interface_comes_from_the_french_catalogue() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/questions/microneedling.fr.toml"
+    ))
+    .expect("French bank");
+    let json = serde_json::to_string(
+        &quiz_core::toml_source::from_toml(&text)
+            .expect("valid")
+            .bank,
+    )
+    .expect("serializes");
+    let bank = Rc::new(from_json(&json).expect("valid"));
+    let html = LocalServerRenderer::<InLanguage>::with_props(InLanguageProps {
+        lang: "fr",
+        quiz: QuizProps {
+            bank: bank.clone(),
+            seed: 1,
+            storage: false,
+        },
+    })
+    .render()
+    .await;
+    assert!(html.contains(">Commencer le quiz</button>"), "{html}");
+    assert!(html.contains("Note de réussite : 70\u{202f}%"));
+    assert!(html.contains("Contenu revu le 23 novembre 2026"));
+    assert!(html.contains("À noter :"));
+    assert!(!html.contains("Start the quiz"));
 }
 
 #[tokio::test]
@@ -109,10 +170,8 @@ async fn an_unanswered_question_is_a_fieldset_with_native_inputs() {
     }
     assert!(html.contains("Check answer"));
     assert!(!html.contains("Explanation"), "no feedback before checking");
-    // The live region exists before it is filled.
-    assert!(
-        html.contains("<div role=\"status\" aria-live=\"polite\" class=\"visually-hidden\"></div>")
-    );
+    // The live region lives at the quiz level, so it outlasts each question.
+    assert_eq!(live_region(&html), None);
 }
 
 #[tokio::test]
@@ -182,8 +241,14 @@ async fn a_bank_error_lists_each_problem_and_offers_a_retry() {
     let html = LocalServerRenderer::<BankError>::with_props(
         microneedling_quiz::components::BankErrorProps {
             error: Rc::new(LoadError {
-                summary: "The question bank has problems, so the quiz cannot start.".into(),
-                problems: vec!["line 3, column 11: expected value".into()],
+                summary: "error_bank_invalid",
+                details: vec![
+                    Detail::Text("line 3, column 11: expected value".into()),
+                    Detail::Message(
+                        "error_http",
+                        vec![("url", "b.json".into()), ("status", "404".into())],
+                    ),
+                ],
             }),
             on_retry: Callback::noop(),
         },
@@ -191,6 +256,8 @@ async fn a_bank_error_lists_each_problem_and_offers_a_retry() {
     .render()
     .await;
     assert!(html.contains("role=\"alert\""));
+    assert!(html.contains("The question bank has problems, so the quiz cannot start."));
     assert!(html.contains("line 3, column 11: expected value"));
+    assert!(html.contains("b.json answered with HTTP status 404."));
     assert!(html.contains("Try again"));
 }

@@ -3,12 +3,14 @@ use std::rc::Rc;
 use quiz_core::{Cite, Loaded, Source};
 use yew::prelude::*;
 
+use crate::i18n::{use_lang, Lang};
+
 /// A link to a source; the URL was checked (https only) when the bank loaded.
-fn source_link(source: &Source) -> Html {
+fn source_link(source: &Source, lang: Lang) -> Html {
     html! {
         <a href={source.url.clone()} target="_blank" rel="noopener noreferrer">
             { &source.title }
-            <span class="visually-hidden">{ " (opens in a new tab)" }</span>
+            <span class="visually-hidden">{ format!(" {}", lang.t("new_tab")) }</span>
         </a>
     }
 }
@@ -22,18 +24,20 @@ pub struct CitationsProps {
 /// The sources that support one explanation, with the section of each.
 #[component]
 pub fn Citations(props: &CitationsProps) -> Html {
+    let lang = use_lang();
     let items = props.cites.iter().filter_map(|cite| {
         let source = props.bank.bank.source(&cite.source)?;
         Some(html! {
             <li>
-                { source_link(source) }
-                { format!(" — {}, {}. Section: {}", source.publisher, source.date, cite.locator) }
+                { source_link(source, lang) }
+                { format!(" — {}, {}. ", source.publisher, lang.date(&source.date)) }
+                { lang.f("section", &[("locator", &cite.locator)]) }
             </li>
         })
     });
     html! {
         <div class="citations">
-            <h4>{ "Sources" }</h4>
+            <h4>{ lang.t("sources") }</h4>
             <ul>{ for items }</ul>
         </div>
     }
@@ -47,6 +51,7 @@ pub struct BibliographyProps {
 /// Every source the bank cites, in full.
 #[component]
 pub fn Bibliography(props: &BibliographyProps) -> Html {
+    let lang = use_lang();
     let items = props.bank.bank.cited_sources().into_iter().map(|s| {
         let ids = [
             s.doi.as_ref().map(|d| format!(" doi:{d}.")),
@@ -55,8 +60,8 @@ pub fn Bibliography(props: &BibliographyProps) -> Html {
         html! {
             <li>
                 { format!("{}. ", s.authors.join(", ")) }
-                { source_link(s) }
-                { format!(". {}, {}.", s.publisher, s.date) }
+                { source_link(s, lang) }
+                { format!(". {}, {}.", s.publisher, lang.date(&s.date)) }
                 { for ids.into_iter().flatten() }
             </li>
         }
@@ -69,7 +74,13 @@ pub struct DisclaimerProps {
     pub text: AttrValue,
 }
 
+/// The bank's medical disclaimer; always shown on the start and results pages.
 #[component]
 pub fn Disclaimer(props: &DisclaimerProps) -> Html {
-    html! { <p class="disclaimer"><strong>{ "Please note: " }</strong>{ &props.text }</p> }
+    let lang = use_lang();
+    html! {
+        <p class="disclaimer">
+            <strong>{ lang.t("please_note") }</strong>{ " " }{ &props.text }
+        </p>
+    }
 }

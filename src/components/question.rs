@@ -6,8 +6,8 @@ use quiz_core::{Kind, Loaded};
 use yew::prelude::*;
 
 use super::Citations;
+use crate::i18n::use_lang;
 use crate::state::Action;
-use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
@@ -19,19 +19,21 @@ pub struct QuestionProps {
     pub dispatch: Callback<Action>,
 }
 
-/// How an answer was judged, in words (never colour alone).
-pub fn verdict(earned: f64, max: f64) -> &'static str {
+/// How an answer was judged: a catalogue key and a CSS class (words, never
+/// colour alone).
+pub fn verdict(earned: f64, max: f64) -> (&'static str, &'static str) {
     if earned + 1e-9 >= max {
-        "Correct"
+        ("verdict_correct", "correct")
     } else if earned > 0.0 {
-        "Partly correct"
+        ("verdict_partly", "partly-correct")
     } else {
-        "Incorrect"
+        ("verdict_incorrect", "incorrect")
     }
 }
 
 #[component]
 pub fn QuestionView(props: &QuestionProps) -> Html {
+    let lang = use_lang();
     let heading = use_node_ref();
     {
         let heading = heading.clone();
@@ -49,7 +51,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     let multiple = q.kind == Kind::Multiple;
     let earned = score_question(q, &slot.selected, bank.meta.scoring);
     let max = f64::from(q.points);
-    let judged = verdict(earned, max);
+    let (verdict_key, verdict_class) = verdict(earned, max);
 
     let choices = slot.order.iter().filter_map(|cid| {
         let c = q.choice(cid)?;
@@ -65,16 +67,18 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
         let marks = slot.checked.then(|| {
             let mut parts = Vec::new();
             if c.correct {
-                parts.push("✓ Correct answer");
+                parts.push(lang.t("mark_correct"));
             } else if chosen {
-                parts.push("✗ Not correct");
+                parts.push(lang.t("mark_wrong"));
             }
             if chosen {
-                parts.push("Your choice");
+                parts.push(lang.t("mark_yours"));
             }
             html! {
                 <>
-                    <span class="mark">{ parts.join(" · ") }</span>
+                    if !parts.is_empty() {
+                        <span class="mark">{ parts.join(" · ") }</span>
+                    }
                     { for c.feedback.as_ref().map(|f| html! { <span class="choice-feedback">{ f }</span> }) }
                 </>
             }
@@ -115,57 +119,56 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     };
     let last = props.index + 1 >= props.total;
     let hint = match q.kind {
-        Kind::Multiple => "Choose all the answers that apply, then check.",
-        Kind::TrueFalse => "Choose true or false, then check.",
-        Kind::Single => "Choose one answer, then check.",
+        Kind::Multiple => "hint_multiple",
+        Kind::TrueFalse => "hint_true_false",
+        Kind::Single => "hint_single",
     };
-    let announcement = if slot.checked {
-        format!("{judged}. {}", text::score_line(earned, max))
-    } else {
-        String::new()
+    let icon = match verdict_class {
+        "correct" => "✓ ",
+        "incorrect" => "✗ ",
+        _ => "◐ ",
     };
 
     html! {
         <section class="card question" aria-labelledby="question-heading">
             <div class="progress-row">
                 <h2 id="question-heading" tabindex="-1" ref={heading}>
-                    { text::question_of(props.index + 1, props.total) }
+                    { lang.f("question_of", &[("n", &(props.index + 1).to_string()), ("total", &props.total.to_string())]) }
                 </h2>
                 <progress max={props.total.to_string()} value={(props.index + 1).to_string()}
-                    aria-label="Progress through the quiz"></progress>
+                    aria-label={lang.t("progress_label")}></progress>
             </div>
             <form {onsubmit}>
                 <fieldset>
                     <legend>{ &q.prompt }</legend>
-                    <p class="hint">{ hint }</p>
+                    <p class="hint">{ lang.t(hint) }</p>
                     <div class="choices">{ for choices }</div>
                 </fieldset>
                 if !slot.checked {
                     <button type="submit" class="primary" disabled={slot.selected.is_empty()}>
-                        { "Check answer" }
+                        { lang.t("check") }
                     </button>
                 }
             </form>
             if slot.checked {
-                <div class={classes!("feedback", judged.to_lowercase().replace(' ', "-"))}>
+                <div class={classes!("feedback", verdict_class)}>
                     <p class="verdict">
-                        <span aria-hidden="true">{ if judged == "Correct" { "✓ " } else if judged == "Incorrect" { "✗ " } else { "◐ " } }</span>
-                        <strong>{ judged }</strong>{ format!(" — {}", text::score_line(earned, max)) }
+                        <span aria-hidden="true">{ icon }</span>
+                        <strong>{ lang.t(verdict_key) }</strong>{ format!(" — {}", lang.points(earned, max)) }
                     </p>
-                    <h3>{ "Explanation" }</h3>
+                    <h3>{ lang.t("explanation") }</h3>
                     <p class="explanation">{ &q.explanation }</p>
                     <Citations bank={props.bank.clone()} cites={q.cites.clone()} />
                 </div>
             }
-            <div class="visually-hidden" role="status" aria-live="polite">{ announcement }</div>
-            <nav class="actions" aria-label="Question navigation">
+            <nav class="actions" aria-label={lang.t("question_nav")}>
                 if props.index > 0 {
-                    <button type="button" onclick={go(Action::Prev)}>{ "Previous" }</button>
+                    <button type="button" onclick={go(Action::Prev)}>{ lang.t("previous") }</button>
                 }
                 if last {
-                    <button type="button" class="primary" onclick={go(Action::Finish)}>{ "See results" }</button>
+                    <button type="button" class="primary" onclick={go(Action::Finish)}>{ lang.t("see_results") }</button>
                 } else {
-                    <button type="button" onclick={go(Action::Next)}>{ "Next question" }</button>
+                    <button type="button" onclick={go(Action::Next)}>{ lang.t("next") }</button>
                 }
             </nav>
         </section>

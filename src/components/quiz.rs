@@ -1,11 +1,14 @@
 use std::rc::Rc;
 
-use quiz_core::Loaded;
+use quiz_core::score::score_question;
+use quiz_core::{report, Loaded};
 use yew::prelude::*;
 
+use super::question::verdict;
 use super::{QuestionView, Results, Start};
 use crate::hooks::use_quiz;
-use crate::state::{Action, Screen};
+use crate::i18n::{use_lang, Lang};
+use crate::state::{Action, QuizState, Screen};
 
 #[derive(Properties, PartialEq)]
 pub struct QuizProps {
@@ -17,9 +20,46 @@ pub struct QuizProps {
     pub storage: bool,
 }
 
+/// What the polite live region says for this state: the verdict after a
+/// check, the score on the results page, otherwise nothing.
+pub fn announcement(state: &QuizState, lang: Lang) -> String {
+    let bank = &state.bank.bank;
+    match state.screen() {
+        Screen::Question => state
+            .session
+            .slot()
+            .filter(|slot| slot.checked)
+            .and_then(|slot| {
+                let q = bank.question(&slot.question)?;
+                let earned = score_question(q, &slot.selected, bank.meta.scoring);
+                let max = f64::from(q.points);
+                Some(format!(
+                    "{}. {}",
+                    lang.t(verdict(earned, max).0),
+                    lang.points(earned, max)
+                ))
+            })
+            .unwrap_or_default(),
+        Screen::Results => {
+            let r = report(bank, &state.session);
+            let outcome = lang.t(if r.passed {
+                "results_passed"
+            } else {
+                "results_not_passed"
+            });
+            lang.f(
+                "announce_score",
+                &[("percent", &lang.percent(r.percent)), ("outcome", outcome)],
+            )
+        }
+        Screen::Start => String::new(),
+    }
+}
+
 /// The quiz for one loaded bank: start screen, questions, results.
 #[component]
 pub fn Quiz(props: &QuizProps) -> Html {
+    let lang = use_lang();
     let (state, notice) = use_quiz(props.bank.clone(), props.seed, props.storage);
     let dispatch = {
         let state = state.clone();
@@ -46,12 +86,13 @@ pub fn Quiz(props: &QuizProps) -> Html {
     html! {
         <>
             if state.screen() != Screen::Start {
-                <header class="bank-header"><p class="bank-title">{ &bank.bank.meta.title }</p></header>
+                <header class="bank-header"><h1 class="bank-title">{ &bank.bank.meta.title }</h1></header>
             }
             if let Some(n) = notice {
-                <p class="notice" role="status">{ n.text() }</p>
+                <p class="notice" role="status">{ lang.t(n.key()) }</p>
             }
             { body }
+            <div class="visually-hidden" role="status" aria-live="polite">{ announcement(&state, lang) }</div>
         </>
     }
 }

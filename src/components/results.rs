@@ -7,8 +7,8 @@ use yew::prelude::*;
 use super::question::verdict;
 use super::{Bibliography, Citations, Disclaimer};
 use crate::hooks::random_seed;
+use crate::i18n::use_lang;
 use crate::state::Action;
-use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -19,6 +19,7 @@ pub struct ResultsProps {
 
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
+    let lang = use_lang();
     let heading = use_node_ref();
     {
         let heading = heading.clone();
@@ -30,6 +31,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     }
     let bank = &props.bank.bank;
     let r = report(bank, &props.session);
+    let missed = r.missed().len();
     let retry = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::Retry(random_seed())))
@@ -42,22 +44,22 @@ pub fn Results(props: &ResultsProps) -> Html {
         html! {
             <tr>
                 <th scope="row">{ &t.label }</th>
-                <td>{ format!("{} of {}", t.correct, t.total) }</td>
-                <td>{ format!("{} / {}", text::points(t.earned), text::points(t.max)) }</td>
+                <td>{ format!("{} / {}", t.correct, t.total) }</td>
+                <td>{ format!("{} / {}", lang.number(t.earned), lang.number(t.max)) }</td>
             </tr>
         }
     });
     let review = props.session.slots.iter().filter_map(|slot| {
         let q = bank.question(&slot.question)?;
         let earned = score_question(q, &slot.selected, bank.meta.scoring);
-        let judged = verdict(earned, f64::from(q.points));
+        let (verdict_key, verdict_class) = verdict(earned, f64::from(q.points));
         let names = |ids: Vec<&str>| {
             let texts: Vec<&str> = ids
                 .into_iter()
                 .filter_map(|id| q.choice(id).map(|c| c.text.as_str()))
                 .collect();
             if texts.is_empty() {
-                "no answer".to_string()
+                lang.t("no_answer").to_string()
             } else {
                 texts.join("; ")
             }
@@ -65,40 +67,56 @@ pub fn Results(props: &ResultsProps) -> Html {
         let yours = names(slot.selected.iter().map(String::as_str).collect());
         let correct = names(q.correct_ids());
         Some(html! {
-            <li class={classes!("review-item", judged.to_lowercase().replace(' ', "-"))}>
+            <li class={classes!("review-item", verdict_class)}>
                 <p class="review-prompt">{ &q.prompt }</p>
-                <p><strong>{ format!("{judged}. ") }</strong>{ format!("Your answer: {yours}.") }</p>
-                <p>{ format!("Correct answer: {correct}.") }</p>
+                <p><strong>{ format!("{}. ", lang.t(verdict_key)) }</strong>{ lang.f("your_answer", &[("answer", &yours)]) }</p>
+                <p>{ lang.f("correct_answer", &[("answer", &correct)]) }</p>
                 <p class="explanation">{ &q.explanation }</p>
                 <Citations bank={props.bank.clone()} cites={q.cites.clone()} />
             </li>
         })
     });
-    let outcome = if r.passed { "Passed" } else { "Not passed yet" };
+    let outcome = lang.t(if r.passed {
+        "results_passed"
+    } else {
+        "results_not_passed"
+    });
+    let summary = lang.f(
+        "results_summary",
+        &[
+            ("right", &r.correct.to_string()),
+            ("total", &r.questions.len().to_string()),
+            ("points", &lang.points(r.earned, r.max)),
+        ],
+    );
     html! {
         <section class="card results" aria-labelledby="results-heading">
-            <h2 id="results-heading" tabindex="-1" ref={heading}>{ "Your results" }</h2>
-            <p class="score" role="status">
-                <strong class="percent">{ format!("{}%", r.percent) }</strong>
-                { format!(" — {} questions right out of {}, {}.", r.correct, r.questions.len(), text::score_line(r.earned, r.max)) }
+            <h2 id="results-heading" tabindex="-1" ref={heading}>{ lang.t("results_heading") }</h2>
+            <p class="score">
+                <strong class="percent">{ lang.percent(r.percent) }</strong>{ format!(" — {summary}") }
             </p>
             <p class={classes!("outcome", if r.passed { "passed" } else { "failed" })}>
-                <strong>{ outcome }</strong>{ format!(" (pass mark {}%)", bank.meta.pass_mark) }
+                <strong>{ outcome }</strong>
+                { format!(" {}", lang.f("results_pass_mark", &[("n", &lang.percent(bank.meta.pass_mark))])) }
             </p>
             <div class="actions">
-                <button type="button" class="primary" onclick={retry}>{ "Retry the quiz" }</button>
-                if !r.missed().is_empty() {
-                    <button type="button" onclick={retry_missed}>{ format!("Retry the {} missed questions", r.missed().len()) }</button>
+                <button type="button" class="primary" onclick={retry}>{ lang.t("retry") }</button>
+                if missed > 0 {
+                    <button type="button" onclick={retry_missed}>{ lang.f("retry_missed", &[("n", &missed.to_string())]) }</button>
                 }
             </div>
-            <h3>{ "By topic" }</h3>
+            <h3>{ lang.t("by_topic") }</h3>
             <table class="topics">
-                <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Right" }</th><th scope="col">{ "Points" }</th></tr></thead>
+                <thead><tr>
+                    <th scope="col">{ lang.t("col_topic") }</th>
+                    <th scope="col">{ lang.t("col_right") }</th>
+                    <th scope="col">{ lang.t("col_points") }</th>
+                </tr></thead>
                 <tbody>{ for topics }</tbody>
             </table>
-            <h3>{ "Review your answers" }</h3>
+            <h3>{ lang.t("review_heading") }</h3>
             <ol class="review">{ for review }</ol>
-            <h3>{ "Sources" }</h3>
+            <h3>{ lang.t("sources") }</h3>
             <Bibliography bank={props.bank.clone()} />
             <Disclaimer text={bank.meta.disclaimer.clone()} />
         </section>

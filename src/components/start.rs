@@ -4,6 +4,7 @@ use quiz_core::Loaded;
 use yew::prelude::*;
 
 use super::Disclaimer;
+use crate::i18n::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
@@ -14,6 +15,7 @@ pub struct StartProps {
 
 #[component]
 pub fn Start(props: &StartProps) -> Html {
+    let lang = use_lang();
     let meta = &props.bank.bank.meta;
     let start = props.on_start.reform(|_: MouseEvent| ());
     html! {
@@ -21,12 +23,15 @@ pub fn Start(props: &StartProps) -> Html {
             <h1 id="quiz-title">{ &meta.title }</h1>
             <p>{ &meta.description }</p>
             <ul class="facts">
-                <li>{ format!("{} questions", props.count) }</li>
-                <li>{ format!("Pass mark: {}%", meta.pass_mark) }</li>
-                <li>{ "Every answer is explained, with its sources" }</li>
+                <li>{ lang.f("start_questions", &[("n", &props.count.to_string())]) }</li>
+                <li>{ lang.f("start_pass_mark", &[("n", &lang.percent(meta.pass_mark))]) }</li>
+                <li>{ lang.t("start_sources") }</li>
+                if let Some(date) = &meta.reviewed {
+                    <li>{ lang.f("start_reviewed", &[("date", &lang.date(date))]) }</li>
+                }
             </ul>
             <Disclaimer text={meta.disclaimer.clone()} />
-            <button type="button" class="primary" onclick={start}>{ "Start the quiz" }</button>
+            <button type="button" class="primary" onclick={start}>{ lang.t("start_button") }</button>
         </section>
     }
 }

@@ -12,12 +12,19 @@ use crate::config::BankSource;
 /// Longest wait for a bank, in milliseconds.
 pub const FETCH_TIMEOUT_MS: u32 = 10_000;
 
+/// One line of an error: an interface message, or text from the validator
+/// (with its line and column), which is shown as it is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Detail {
+    Message(&'static str, Vec<(&'static str, String)>),
+    Text(String),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadError {
-    /// What went wrong, in one sentence.
-    pub summary: String,
-    /// Each problem, with its line and column where known.
-    pub problems: Vec<String>,
+    /// Catalogue key of the one-sentence summary.
+    pub summary: &'static str,
+    pub details: Vec<Detail>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -27,11 +34,12 @@ pub enum BankState {
     Failed(Rc<LoadError>),
 }
 
-fn failed(summary: impl Into<String>, problems: Vec<String>) -> BankState {
-    BankState::Failed(Rc::new(LoadError {
-        summary: summary.into(),
-        problems,
-    }))
+fn failed(summary: &'static str, details: Vec<Detail>) -> BankState {
+    BankState::Failed(Rc::new(LoadError { summary, details }))
+}
+
+fn message(key: &'static str, args: &[(&'static str, String)]) -> Detail {
+    Detail::Message(key, args.to_vec())
 }
 
 /// Parses and validates bank text into a state.
@@ -39,8 +47,11 @@ pub fn parse_bank(text: &str) -> BankState {
     match from_json(text) {
         Ok(loaded) => BankState::Ready(Rc::new(loaded)),
         Err(diagnostics) => failed(
-            "The question bank has problems, so the quiz cannot start.",
-            diagnostics.iter().map(ToString::to_string).collect(),
+            "error_bank_invalid",
+            diagnostics
+                .iter()
+                .map(|d| Detail::Text(d.to_string()))
+                .collect(),
         ),
     }
 }
@@ -49,10 +60,7 @@ fn initial(source: &BankSource) -> BankState {
     match source {
         BankSource::Default => parse_bank(crate::DEFAULT_BANK_JSON),
         BankSource::Url(_) => BankState::Loading,
-        BankSource::Invalid(why) => failed(
-            "The address of the question bank is not allowed.",
-            vec![why.clone()],
-        ),
+        BankSource::Invalid(why) => failed("error_bank_address", vec![Detail::Text(why.clone())]),
     }
 }
 
@@ -89,7 +97,8 @@ async fn fetch_bank(url: &str) -> BankState {
             c.abort();
         })
     });
-    let cannot = "The question bank could not be loaded.";
+    let cannot = "error_bank_unreachable";
+    let seconds = (FETCH_TIMEOUT_MS / 1000).to_string();
     let response = match gloo::net::http::Request::get(url)
         .abort_signal(signal.as_ref())
         .send()
@@ -97,29 +106,24 @@ async fn fetch_bank(url: &str) -> BankState {
     {
         Ok(r) => r,
         Err(_) if timed_out.get() => {
-            return failed(
-                cannot,
-                vec![format!(
-                    "The server did not answer within {} seconds.",
-                    FETCH_TIMEOUT_MS / 1000
-                )],
-            )
+            return failed(cannot, vec![message("error_timeout", &[("n", seconds)])])
         }
         Err(_) => {
             return failed(
                 cannot,
-                vec![format!(
-                    "{url} could not be reached: the network may be down, or the server does not allow this site to load it."
-                )],
+                vec![message("error_network", &[("url", url.to_string())])],
             )
         }
     };
     if !response.ok() {
         return failed(
             cannot,
-            vec![format!(
-                "{url} answered with HTTP status {}.",
-                response.status()
+            vec![message(
+                "error_http",
+                &[
+                    ("url", url.to_string()),
+                    ("status", response.status().to_string()),
+                ],
             )],
         );
     }
@@ -133,20 +137,19 @@ async fn fetch_bank(url: &str) -> BankState {
     match response.text().await {
         Ok(text) if text.len() > MAX_BYTES => too_large(),
         Ok(text) => parse_bank(&text),
-        Err(_) if timed_out.get() => failed(
-            cannot,
-            vec![format!(
-                "The download did not finish within {} seconds.",
-                FETCH_TIMEOUT_MS / 1000
-            )],
-        ),
-        Err(_) => failed(cannot, vec!["The download was interrupted.".to_string()]),
+        Err(_) if timed_out.get() => {
+            failed(cannot, vec![message("error_timeout", &[("n", seconds)])])
+        }
+        Err(_) => failed(cannot, vec![message("error_interrupted", &[])]),
     }
 }
 
 fn too_large() -> BankState {
     failed(
-        "The question bank is too large.",
-        vec![format!("Banks may be at most {} KB.", MAX_BYTES / 1024)],
+        "error_bank_too_large",
+        vec![message(
+            "error_max_size",
+            &[("n", (MAX_BYTES / 1024).to_string())],
+        )],
     )
 }

@@ -1,10 +1,12 @@
 //! Effects: loading the bank, saving progress. Components stay pure renderers.
 
 mod bank;
+mod document;
 mod progress;
 pub mod storage;
 
-pub use bank::{use_bank, BankState, LoadError};
+pub use bank::{use_bank, BankState, Detail, LoadError};
+pub use document::{browser_languages, use_document};
 pub use progress::{use_quiz, Notice};
 
 /// A fresh seed for shuffling. Not for security; only varies the order.

@@ -18,10 +18,11 @@ pub enum Notice {
 }
 
 impl Notice {
-    pub fn text(self) -> &'static str {
+    /// Catalogue key of the notice text.
+    pub fn key(self) -> &'static str {
         match self {
-            Notice::BankChanged => "The questions have changed since your last visit, so your earlier answers were cleared and the quiz starts afresh.",
-            Notice::NotSaved => "Your browser is not letting this quiz save anything, so your progress will not be kept if you leave or reload the page.",
+            Notice::BankChanged => "notice_bank_changed",
+            Notice::NotSaved => "notice_not_saved",
         }
     }
 }

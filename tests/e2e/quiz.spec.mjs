@@ -111,6 +111,7 @@ test('source links go to the cited source in a new tab', async ({ page }) => {
 
 test('the quiz works with the keyboard alone', async ({ page }) => {
   await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeVisible(); // the app has loaded
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -119,11 +120,12 @@ test('the quiz works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab'); // first choice
   await page.keyboard.press('Space');
   await expect(page.locator('input:checked')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Check answer' })).toBeEnabled();
   await page.keyboard.press('Enter'); // submits the form: Check answer
   await expect(page.locator('.verdict strong')).toHaveText(/Correct|Incorrect|Partly correct/);
   // The polite live region announces the verdict and the points.
   const verdict = await page.locator('.verdict strong').innerText();
-  await expect(page.locator('.question [role="status"][aria-live="polite"]'))
+  await expect(page.locator('[role="status"][aria-live="polite"]'))
     .toHaveText(new RegExp(`^${verdict}\\. .* of ${q.points ?? 1} points?$`));
 });
 
