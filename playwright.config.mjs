@@ -2,6 +2,7 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.QUIZ_PORT ?? 4173);
+const quiz = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -17,10 +18,10 @@ export default defineConfig({
         '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: {
-    command: `node tests/e2e/serve.mjs dist ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  // Three origins: the quiz (dist/), a clinic that embeds it, and a stranger.
+  webServer: [
+    { command: `node tests/e2e/serve.mjs dist ${port}`, url: `${quiz}/`, timeout: 20_000 },
+    { command: `node tests/e2e/serve.mjs examples/clinic ${port + 1} --quiz-origin ${quiz}`, url: `http://127.0.0.1:${port + 1}/`, timeout: 20_000 },
+    { command: `node tests/e2e/serve.mjs tests/e2e/fixtures ${port + 2}`, url: `http://127.0.0.1:${port + 2}/forge.html`, timeout: 20_000 },
+  ],
 });

@@ -67,13 +67,13 @@ impl Lang {
 
     /// A number with at most one decimal, in this language's style.
     pub fn number(self, x: f64) -> String {
-        let r = (x * 10.0).round() / 10.0;
-        let s = if r.fract() == 0.0 {
-            format!("{r:.0}")
-        } else {
-            format!("{r:.1}")
-        };
-        s.replace('.', self.t("decimal"))
+        // Integer arithmetic: float formatting would add kilobytes to the wasm.
+        let tenths = (x * 10.0).round().max(0.0) as u64;
+        let whole = tenths / 10;
+        match tenths % 10 {
+            0 => whole.to_string(),
+            d => format!("{whole}{}{d}", self.t("decimal")),
+        }
     }
 
     pub fn percent(self, n: u32) -> String {

@@ -10,7 +10,10 @@ pub mod state;
 use yew::prelude::*;
 
 use components::{BankError, Loading, Quiz};
-use hooks::{browser_languages, use_bank, use_document, BankState};
+use hooks::{
+    browser_languages, scheme_attribute, use_auto_resize, use_bank, use_document, use_theme,
+    BankState,
+};
 use i18n::Lang;
 
 /// The compiled-in default bank (validated at build time by `build.rs`).
@@ -18,8 +21,11 @@ pub const DEFAULT_BANK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/defa
 
 #[component]
 pub fn App() -> Html {
-    let config = use_memo((), |_| config::Config::from_location());
+    let config = use_memo((), |_| config::Config::from_page());
     let (bank, retry) = use_bank(config.bank.clone());
+    let root = use_node_ref();
+    use_theme(root.clone(), config.theme.clone());
+    use_auto_resize(config.clone());
     let browser = use_memo((), |_| browser_languages());
     let (bank_lang, title) = match &*bank {
         BankState::Ready(loaded) => (
@@ -41,14 +47,32 @@ pub fn App() -> Html {
     let content = match &*bank {
         BankState::Loading => html! { <Loading /> },
         BankState::Failed(err) => html! { <BankError error={err.clone()} on_retry={retry} /> },
-        BankState::Ready(loaded) => html! {
-            <Quiz bank={loaded.clone()} seed={hooks::random_seed()} storage={true} />
-        },
+        BankState::Ready(loaded) => {
+            let bank = with_pass_mark(loaded, config.pass_mark);
+            html! { <Quiz {bank} seed={hooks::random_seed()} storage={true} config={config.clone()} /> }
+        }
     };
     html! {
         <ContextProvider<Lang> context={lang}>
-            <main class="quiz" id="quiz-main">{ content }</main>
+            <main class="quiz" id="quiz-main" ref={root} data-scheme={scheme_attribute(config.theme.scheme)}>
+                { content }
+            </main>
         </ContextProvider<Lang>>
+    }
+}
+
+/// The bank with the page's pass-mark override applied.
+fn with_pass_mark(
+    loaded: &std::rc::Rc<quiz_core::Loaded>,
+    pass_mark: Option<u32>,
+) -> std::rc::Rc<quiz_core::Loaded> {
+    match pass_mark {
+        Some(p) if p != loaded.bank.meta.pass_mark => {
+            let mut l = (**loaded).clone();
+            l.bank.meta.pass_mark = p;
+            std::rc::Rc::new(l)
+        }
+        _ => loaded.clone(),
     }
 }
 

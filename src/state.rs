@@ -16,6 +16,8 @@ pub enum Screen {
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuizState {
     pub bank: Rc<Loaded>,
+    /// How sessions are drawn (count, pools, shuffle) for this page.
+    pub options: Options,
     pub session: Session,
     pub started: bool,
     /// Counts checks, so the live region re-announces even the same words.
@@ -40,10 +42,11 @@ pub enum Action {
 }
 
 impl QuizState {
-    pub fn new(bank: Rc<Loaded>, seed: u64) -> Self {
-        let session = Session::new(&bank.bank, seed, &Options::default());
+    pub fn new(bank: Rc<Loaded>, seed: u64, options: Options) -> Self {
+        let session = Session::new(&bank.bank, seed, &options);
         QuizState {
             bank,
+            options,
             session,
             started: false,
             announcements: 0,
@@ -51,9 +54,10 @@ impl QuizState {
     }
 
     /// Continues a restored session.
-    pub fn resumed(bank: Rc<Loaded>, session: Session) -> Self {
+    pub fn resumed(bank: Rc<Loaded>, session: Session, options: Options) -> Self {
         QuizState {
             bank,
+            options,
             session,
             started: true,
             announcements: 0,
@@ -84,7 +88,7 @@ impl QuizState {
             Action::Prev => self.session.prev(),
             Action::Finish => self.session.finish(),
             Action::Retry(seed) => {
-                self.session = Session::new(bank, seed, &Options::default());
+                self.session = Session::new(bank, seed, &self.options);
                 self.started = true;
             }
             Action::RetryMissed(seed) => {
@@ -92,7 +96,7 @@ impl QuizState {
                 if !missed.is_empty() {
                     let options = Options {
                         only: Some(missed),
-                        ..Options::default()
+                        ..self.options.clone()
                     };
                     self.session = Session::new(bank, seed, &options);
                     self.started = true;
@@ -122,7 +126,7 @@ mod tests {
 
     fn state() -> Rc<QuizState> {
         let loaded = quiz_core::from_json(crate::DEFAULT_BANK_JSON).expect("default bank is valid");
-        Rc::new(QuizState::new(Rc::new(loaded), 42))
+        Rc::new(QuizState::new(Rc::new(loaded), 42, Options::default()))
     }
 
     #[test]

@@ -63,10 +63,11 @@ fn hostile_bank() -> Rc<Loaded> {
 }
 
 async fn render_quiz(bank: Rc<Loaded>) -> String {
-    LocalServerRenderer::<Quiz>::with_props(microneedling_quiz::components::QuizProps {
+    LocalServerRenderer::<Quiz>::with_props(QuizProps {
         bank,
         seed: 1,
         storage: false,
+        config: Default::default(),
     })
     .render()
     .await
@@ -94,6 +95,7 @@ async fn render_question(bank: Rc<Loaded>, session: &Session) -> String {
         slot: session.slots[0].clone(),
         index: 0,
         total: session.len(),
+        instant: true,
         dispatch: Callback::noop(),
     })
     .render()
@@ -136,6 +138,7 @@ async fn the_french_interface_comes_from_the_french_catalogue() {
             bank: bank.clone(),
             seed: 1,
             storage: false,
+            config: Default::default(),
         },
     })
     .render()
@@ -204,10 +207,17 @@ async fn results_show_score_topics_review_and_bibliography() {
             bank: bank.clone(),
             session: s.clone(),
             dispatch: Callback::<Action>::noop(),
+            cta: Some(microneedling_quiz::config::Cta {
+                text: "Book a consultation".into(),
+                url: "https://clinic.example/book".into(),
+            }),
+            on_cta: Callback::noop(),
         })
         .render()
         .await;
     assert!(html.contains("100%"));
+    assert!(html.contains("href=\"https://clinic.example/book\""));
+    assert!(html.contains(">Book a consultation<"));
     assert!(html.contains("Passed"));
     for t in &bank.bank.topics {
         if bank.bank.questions.iter().any(|q| q.topic == t.id) {

@@ -46,6 +46,12 @@ pub struct Meta {
     /// Whether question and choice order is shuffled (seeded).
     #[serde(default = "yes")]
     pub shuffle: bool,
+    /// Question pool: ask this many questions in total, drawn at random.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draw: Option<usize>,
+    /// Question pool: ask this many questions from each topic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draw_per_topic: Option<usize>,
 }
 
 fn yes() -> bool {

@@ -9,8 +9,12 @@ use crate::rng::Rng;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
-    /// Draw at most this many questions.
+    /// Draw at most this many questions (overrides the bank's `draw`).
     pub count: Option<usize>,
+    /// Draw at most this many per topic (overrides the bank's `draw_per_topic`).
+    pub per_topic: Option<usize>,
+    /// Shuffle questions and choices (overrides the bank's `shuffle`).
+    pub shuffle: Option<bool>,
     /// Ask only these questions (e.g. "retry missed").
     pub only: Option<Vec<String>>,
 }
@@ -47,11 +51,20 @@ impl Session {
                     .is_none_or(|only| only.contains(&q.id))
             })
             .collect();
-        let shuffle = bank.meta.shuffle;
+        let shuffle = options.shuffle.unwrap_or(bank.meta.shuffle);
         if shuffle {
             rng.shuffle(&mut questions);
         }
-        if let Some(n) = options.count {
+        // Pools: at most N per topic (in drawn order), then at most N in all.
+        if let Some(n) = options.per_topic.or(bank.meta.draw_per_topic) {
+            let mut taken: std::collections::HashMap<&str, usize> = Default::default();
+            questions.retain(|q| {
+                let k = taken.entry(q.topic.as_str()).or_default();
+                *k += 1;
+                *k <= n.max(1)
+            });
+        }
+        if let Some(n) = options.count.or(bank.meta.draw) {
             questions.truncate(n.max(1));
         }
         let slots = questions

@@ -93,6 +93,14 @@ fn check_meta(bank: &Bank, out: &mut Vec<Diagnostic>) {
             ),
         ));
     }
+    for (field, value) in [("draw", m.draw), ("draw_per_topic", m.draw_per_topic)] {
+        if value == Some(0) {
+            out.push(Diagnostic::error(
+                path!["bank", field],
+                format!("{field} must be at least 1 (leave it out to ask every question)"),
+            ));
+        }
+    }
     if let Some(date) = &m.reviewed {
         if !is_date(date) {
             out.push(Diagnostic::error(

@@ -16,6 +16,11 @@ fn answer(s: &mut Session, b: &Bank, ids: &[&str]) {
     assert!(s.check());
 }
 
+/// The drawn question ids, in order.
+fn question_ids(s: &Session) -> Vec<&str> {
+    s.slots.iter().map(|x| x.question.as_str()).collect()
+}
+
 /// Moves to the slot of question `qid`.
 fn goto(s: &mut Session, qid: &str) {
     let i = s
@@ -107,7 +112,7 @@ fn draw_and_only_options() {
         9,
         &Options {
             count: Some(2),
-            only: None,
+            ..Options::default()
         },
     );
     assert_eq!(s.len(), 2);
@@ -115,17 +120,54 @@ fn draw_and_only_options() {
         &b,
         9,
         &Options {
-            count: None,
             only: Some(vec!["q3".into()]),
+            ..Options::default()
         },
     );
-    assert_eq!(
-        s.slots
+    assert_eq!(question_ids(&s), vec!["q3"]);
+}
+
+#[test]
+fn pools_draw_per_topic_and_in_total_and_stay_the_same_for_a_seed() {
+    let mut b = sample(); // t1: q1, q2; t2: q3
+    b.meta.draw_per_topic = Some(1);
+    for seed in 0..20 {
+        let s = Session::new(&b, seed, &Options::default());
+        assert_eq!(s.len(), 2, "one from each topic");
+        let topics: Vec<_> = s
+            .slots
             .iter()
-            .map(|x| x.question.as_str())
-            .collect::<Vec<_>>(),
-        vec!["q3"]
+            .map(|x| b.question(&x.question).map(|q| q.topic.clone()))
+            .collect();
+        assert!(topics.contains(&Some("t1".into())) && topics.contains(&Some("t2".into())));
+        assert_eq!(s, Session::new(&b, seed, &Options::default()));
+    }
+    b.meta.draw_per_topic = None;
+    b.meta.draw = Some(1);
+    assert_eq!(Session::new(&b, 1, &Options::default()).len(), 1);
+    // Page options override the bank's pool.
+    assert_eq!(
+        Session::new(
+            &b,
+            1,
+            &Options {
+                count: Some(3),
+                ..Options::default()
+            }
+        )
+        .len(),
+        3
     );
+    let s = Session::new(
+        &b,
+        1,
+        &Options {
+            shuffle: Some(false),
+            count: Some(3),
+            ..Options::default()
+        },
+    );
+    assert_eq!(question_ids(&s), vec!["q1", "q2", "q3"]);
 }
 
 #[test]
@@ -133,8 +175,7 @@ fn unshuffled_banks_keep_the_author_order_and_true_false_is_never_shuffled() {
     let mut b = sample();
     b.meta.shuffle = false;
     let s = Session::new(&b, 123, &Options::default());
-    let order: Vec<_> = s.slots.iter().map(|x| x.question.as_str()).collect();
-    assert_eq!(order, vec!["q1", "q2", "q3"]);
+    assert_eq!(question_ids(&s), vec!["q1", "q2", "q3"]);
     assert_eq!(s.slots[0].order, vec!["a", "b", "c"]);
     b.meta.shuffle = true;
     for seed in 0..50 {
@@ -246,7 +287,7 @@ proptest! {
 
     #[test]
     fn same_seed_same_session(b in arb_bank(), seed in any::<u64>(), count in prop::option::of(1usize..12)) {
-        let o = Options { count, only: None };
+        let o = Options { count, ..Options::default() };
         let a = Session::new(&b, seed, &o);
         prop_assert_eq!(&a, &Session::new(&b, seed, &o));
         // Every question at most once, every choice exactly once.

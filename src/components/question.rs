@@ -16,6 +16,9 @@ pub struct QuestionProps {
     /// 0-based position in the session.
     pub index: usize,
     pub total: usize,
+    /// Judge each answer right away (false: only on the results page).
+    #[prop_or(true)]
+    pub instant: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -64,7 +67,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
             let on = !(multiple && chosen);
             Callback::from(move |_: Event| dispatch.emit(Action::Select { choice: choice.clone(), on }))
         };
-        let marks = slot.checked.then(|| {
+        let marks = (slot.checked && props.instant).then(|| {
             let mut parts = Vec::new();
             if c.correct {
                 parts.push(lang.t("mark_correct"));
@@ -86,8 +89,8 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
         let class = classes!(
             "choice",
             chosen.then_some("chosen"),
-            (slot.checked && c.correct).then_some("is-correct"),
-            (slot.checked && chosen && !c.correct).then_some("is-wrong"),
+            (slot.checked && props.instant && c.correct).then_some("is-correct"),
+            (slot.checked && props.instant && chosen && !c.correct).then_some("is-wrong"),
         );
         Some(html! {
             <div {class}>
@@ -106,9 +109,13 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
         })
     });
 
-    let onsubmit = {
+    // The check runs on the button's click: Enter in a choice clicks the
+    // default button too, and a sandboxed iframe without allow-forms never
+    // delivers the form's submit event.
+    let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    let check = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |e: SubmitEvent| {
+        Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             dispatch.emit(Action::Check);
         })
@@ -145,12 +152,15 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                     <div class="choices">{ for choices }</div>
                 </fieldset>
                 if !slot.checked {
-                    <button type="submit" class="primary" disabled={slot.selected.is_empty()}>
-                        { lang.t("check") }
+                    <button type="submit" class="primary" disabled={slot.selected.is_empty()} onclick={check}>
+                        { lang.t(if props.instant { "check" } else { "save_answer" }) }
                     </button>
                 }
             </form>
-            if slot.checked {
+            if slot.checked && !props.instant {
+                <p class="saved">{ lang.t("answer_saved") }</p>
+            }
+            if slot.checked && props.instant {
                 <div class={classes!("feedback", verdict_class)}>
                     <p class="verdict">
                         <span aria-hidden="true">{ icon }</span>

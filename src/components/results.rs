@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::question::verdict;
 use super::{Bibliography, Citations, Disclaimer};
+use crate::config::Cta;
 use crate::hooks::random_seed;
 use crate::i18n::use_lang;
 use crate::state::Action;
@@ -15,6 +16,12 @@ pub struct ResultsProps {
     pub bank: Rc<Loaded>,
     pub session: Session,
     pub dispatch: Callback<Action>,
+    /// The clinic's call to action, shown with the score.
+    #[prop_or_default]
+    pub cta: Option<Cta>,
+    /// Told the URL when the call to action is followed.
+    #[prop_or_default]
+    pub on_cta: Callback<String>,
 }
 
 #[component]
@@ -99,6 +106,13 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <strong>{ outcome }</strong>
                 { format!(" {}", lang.f("results_pass_mark", &[("n", &lang.percent(bank.meta.pass_mark))])) }
             </p>
+            if let Some(cta) = &props.cta {
+                <a class="cta" href={cta.url.clone()} target="_blank" rel="noopener noreferrer"
+                    onclick={props.on_cta.reform({ let url = cta.url.clone(); move |_: MouseEvent| url.clone() })}>
+                    { &cta.text }
+                    <span class="visually-hidden">{ format!(" {}", lang.t("new_tab")) }</span>
+                </a>
+            }
             <div class="actions">
                 <button type="button" class="primary" onclick={retry}>{ lang.t("retry") }</button>
                 if missed > 0 {

@@ -10,6 +10,9 @@ use crate::i18n::use_lang;
 pub struct StartProps {
     pub bank: Rc<Loaded>,
     pub count: usize,
+    /// The clinic's logo, if it set one.
+    #[prop_or_default]
+    pub logo: Option<Html>,
     pub on_start: Callback<()>,
 }
 
@@ -20,6 +23,7 @@ pub fn Start(props: &StartProps) -> Html {
     let start = props.on_start.reform(|_: MouseEvent| ());
     html! {
         <section class="card start" aria-labelledby="quiz-title">
+            { props.logo.clone().unwrap_or_default() }
             <h1 id="quiz-title">{ &meta.title }</h1>
             <p>{ &meta.description }</p>
             <ul class="facts">

@@ -2,12 +2,16 @@
 
 mod bank;
 mod document;
+pub mod host;
 mod progress;
 pub mod storage;
+mod theme;
 
 pub use bank::{use_bank, BankState, Detail, LoadError};
 pub use document::{browser_languages, use_document};
+pub use host::{use_auto_resize, use_host_events};
 pub use progress::{use_quiz, Notice};
+pub use theme::{scheme_attribute, theme_properties, use_theme};
 
 /// A fresh seed for shuffling. Not for security; only varies the order.
 pub fn random_seed() -> u64 {

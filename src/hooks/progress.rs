@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use quiz_core::progress::{decode, encode, key, Restore};
-use quiz_core::Loaded;
+use quiz_core::{Loaded, Options};
 use yew::prelude::*;
 
 use super::storage;
@@ -33,6 +33,7 @@ impl Notice {
 pub fn use_quiz(
     bank: Rc<Loaded>,
     seed: u64,
+    options: Options,
     persist: bool,
 ) -> (UseReducerHandle<QuizState>, Option<Notice>) {
     let storage_key = key(&bank.bank.meta.id);
@@ -56,8 +57,8 @@ pub fn use_quiz(
     let state = {
         let restored = restored.clone();
         use_reducer(move || match &restored.0 {
-            Restore::Resumed(session) => QuizState::resumed(bank, session.clone()),
-            _ => QuizState::new(bank, seed),
+            Restore::Resumed(session) => QuizState::resumed(bank, session.clone(), options),
+            _ => QuizState::new(bank, seed, options),
         })
     };
     let notice = use_state(|| restored.1);

@@ -109,26 +109,6 @@ test('source links go to the cited source in a new tab', async ({ page }) => {
   }
 });
 
-test('the quiz works with the keyboard alone', async ({ page }) => {
-  await page.goto('/');
-  await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeVisible(); // the app has loaded
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: /^Question 1 of/ })).toBeFocused();
-  const q = await currentQuestion(page);
-  await page.keyboard.press('Tab'); // first choice
-  await page.keyboard.press('Space');
-  await expect(page.locator('input:checked')).toHaveCount(1);
-  await expect(page.getByRole('button', { name: 'Check answer' })).toBeEnabled();
-  await page.keyboard.press('Enter'); // submits the form: Check answer
-  await expect(page.locator('.verdict strong')).toHaveText(/Correct|Incorrect|Partly correct/);
-  // The polite live region announces the verdict and the points.
-  const verdict = await page.locator('.verdict strong').innerText();
-  await expect(page.locator('[role="status"][aria-live="polite"]'))
-    .toHaveText(new RegExp(`^${verdict}\\. .* of ${q.points ?? 1} points?$`));
-});
-
 test('blocked storage: the quiz still works and says progress is not kept', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
@@ -155,4 +135,43 @@ test('a saved quiz for a changed bank is cleared with a notice', async ({ page }
   await page.goto('/');
   await expect(page.getByText('The questions have changed since your last visit')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeVisible();
+});
+
+test('page options: question count, fixed seed, feedback at the end, pass-mark override', async ({ page }) => {
+  const params = '?count=4&seed=12&feedback=end&pass-mark=100';
+  await page.goto(`/${params}`);
+  await expect(page.getByText('4 questions')).toBeVisible();
+  await expect(page.getByText('Pass mark: 100%')).toBeVisible();
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  const order = [];
+  for (let i = 0; i < 4; i++) {
+    const q = await currentQuestion(page);
+    order.push(q.id);
+    await choose(page, q, correctIds(q));
+    await page.getByRole('button', { name: 'Save answer' }).click();
+    // No verdict yet: only that the answer was saved.
+    await expect(page.locator('p.saved')).toHaveText(/^Answer saved\./);
+    await expect(page.locator('[aria-live="polite"]')).toHaveText(/^Answer saved\./);
+    await expect(page.locator('.verdict')).toHaveCount(0);
+    await page.getByRole('button', { name: i < 3 ? 'Next question' : 'See results' }).click();
+  }
+  await expect(page.locator('.score .percent')).toHaveText('100%');
+  await expect(page.locator('.outcome strong')).toHaveText('Passed');
+  await expect(page.locator('.review-item.correct')).toHaveCount(4);
+
+  // The same seed draws the same questions in the same order, in a fresh browser.
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`/${params}`);
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  expect((await currentQuestion(page)).id).toBe(order[0]);
+});
+
+test('bad page options are ignored with a console warning, never a crash', async ({ page }) => {
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto('/?count=lots&theme-primary=red;x&cta-url=javascript:alert(1)&cta-text=Hi&scheme=neon');
+  await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeVisible();
+  await expect(page.getByText(`${bank.questions.length} questions`)).toBeVisible();
+  await expect.poll(() => warnings.length).toBeGreaterThanOrEqual(4);
+  expect(warnings.join('\n')).toContain('ignored count="lots"');
 });

@@ -1,11 +1,16 @@
-// A tiny static server for dist/ on loopback, for the browser tests.
-// Usage: node tests/e2e/serve.mjs DIR PORT
+// A tiny static server on loopback for the browser tests and the examples.
+//   node tests/e2e/serve.mjs DIR PORT [--quiz-origin URL]
+// Applies DIR/_headers (Netlify/Cloudflare format) when present, so dist/ is
+// served with its Content-Security-Policy; replaces %QUIZ_ORIGIN% in HTML.
 import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const root = resolve(process.argv[2] ?? 'dist');
-const port = Number(process.argv[3] ?? 4173);
+const [dirArg, portArg, ...rest] = process.argv.slice(2);
+const root = resolve(dirArg ?? 'dist');
+const port = Number(portArg ?? 4173);
+const quizOrigin = rest[0] === '--quiz-origin' ? rest[1] : 'http://127.0.0.1:4173';
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -17,17 +22,27 @@ const types = {
   '.png': 'image/png',
 };
 
+function readHeaders() {
+  const file = join(root, '_headers');
+  if (!existsSync(file)) return {};
+  const headers = {};
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const m = line.match(/^\s+([A-Za-z-]+):\s*(.+)$/);
+    if (m) headers[m[1].toLowerCase()] = m[2];
+  }
+  return headers;
+}
+
 createServer(async (req, res) => {
   try {
     const url = new URL(req.url, 'http://localhost');
     let path = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(root)) throw new Error('outside root');
+    if (!path.startsWith(root) || path.endsWith('_headers')) throw new Error('not served');
     if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-    const body = await readFile(path);
-    res.writeHead(200, {
-      'content-type': types[extname(path)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
-    });
+    let body = await readFile(path);
+    const type = types[extname(path)] ?? 'application/octet-stream';
+    if (type.startsWith('text/html')) body = body.toString().replaceAll('%QUIZ_ORIGIN%', quizOrigin);
+    res.writeHead(200, { ...readHeaders(), 'content-type': type, 'cache-control': 'no-store' });
     res.end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' });

@@ -44,6 +44,8 @@ pub fn bank(questions: Vec<Question>) -> Bank {
             disclaimer: "Not medical advice.".into(),
             scoring: Scoring::Partial,
             shuffle: true,
+            draw: None,
+            draw_per_topic: None,
         },
         sources: vec![Source {
             id: "src".into(),

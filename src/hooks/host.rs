@@ -1,0 +1,335 @@
+//! Talking to the page that embeds the quiz in an iframe: height changes and
+//! quiz events, posted to the parent's exact origin (never "*"). The quiz
+//! accepts no messages from the host, so nothing the host sends can change it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use quiz_core::report;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use crate::config::Config;
+use crate::state::QuizState;
+
+/// Version of the message and event format (documented in EMBEDDING.md).
+pub const EVENTS_VERSION: u32 = 1;
+
+/// An event for the host page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum HostEvent {
+    Ready {
+        bank: String,
+        questions: usize,
+    },
+    Started {
+        bank: String,
+        questions: usize,
+    },
+    Answered {
+        question: String,
+        correct: bool,
+        points: f64,
+        max: f64,
+    },
+    Completed {
+        score: f64,
+        max: f64,
+        percent: u32,
+        passed: bool,
+        topics: Vec<TopicScore>,
+    },
+    CtaClicked {
+        url: String,
+    },
+    Resize {
+        height: u32,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicScore {
+    pub topic: String,
+    pub label: String,
+    pub score: f64,
+    pub max: f64,
+    pub correct: usize,
+    pub total: usize,
+}
+
+/// The events that happened between two states (pure, tested natively).
+pub fn events_between(before: Option<&QuizState>, after: &QuizState) -> Vec<HostEvent> {
+    let bank = &after.bank.bank;
+    let mut out = Vec::new();
+    let started_now =
+        after.started && before.is_none_or(|b| !b.started || b.session.seed != after.session.seed);
+    if started_now && !after.session.finished && after.session.checked_count() == 0 {
+        out.push(HostEvent::Started {
+            bank: bank.meta.id.clone(),
+            questions: after.session.len(),
+        });
+    }
+    if let Some(b) = before.filter(|b| b.session.seed == after.session.seed) {
+        for (old, new) in b.session.slots.iter().zip(&after.session.slots) {
+            if !old.checked && new.checked {
+                if let Some(q) = bank.question(&new.question) {
+                    let points =
+                        quiz_core::score::score_question(q, &new.selected, bank.meta.scoring);
+                    let max = f64::from(q.points);
+                    out.push(HostEvent::Answered {
+                        question: q.id.clone(),
+                        correct: points + 1e-9 >= max,
+                        points,
+                        max,
+                    });
+                }
+            }
+        }
+    }
+    let finished_now = after.session.finished && before.is_some_and(|b| !b.session.finished);
+    if finished_now {
+        out.push(completed(after));
+    }
+    out
+}
+
+fn completed(state: &QuizState) -> HostEvent {
+    let r = report(&state.bank.bank, &state.session);
+    HostEvent::Completed {
+        score: r.earned,
+        max: r.max,
+        percent: r.percent,
+        passed: r.passed,
+        topics: r
+            .topics
+            .iter()
+            .map(|t| TopicScore {
+                topic: t.id.clone(),
+                label: t.label.clone(),
+                score: t.earned,
+                max: t.max,
+                correct: t.correct,
+                total: t.total,
+            })
+            .collect(),
+    }
+}
+
+/// The parent's origin when the quiz is framed by an allowed page, else None.
+fn parent_origin(config: &Config) -> Option<String> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok().flatten()?;
+    if parent == window {
+        return None; // not framed
+    }
+    let claimed = config.parent_origin.clone()?;
+    // Where the browser says who the parent is (location.ancestorOrigins,
+    // Chromium and Safari), it must agree with the claim.
+    let actual = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into())
+        .ok()
+        .and_then(|list| js_sys::Reflect::get(&list, &0.into()).ok())
+        .and_then(|v| v.as_string());
+    if actual.is_some_and(|a| a != claimed) {
+        return None;
+    }
+    allowed_by_page(&claimed).then_some(claimed)
+}
+
+/// `<meta name="quiz-parent-origins" content="https://a.example https://b.example">`
+/// in index.html restricts which pages may receive events; absent, any.
+fn allowed_by_page(origin: &str) -> bool {
+    let meta = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("meta[name=\"quiz-parent-origins\"]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"));
+    match meta {
+        None => true,
+        Some(list) => list.split_whitespace().any(|o| o == origin),
+    }
+}
+
+/// Posts `event` to the embedding page, if there is an allowed one.
+pub fn post(config: &Config, event: &HostEvent) {
+    let Some(origin) = parent_origin(config) else {
+        return;
+    };
+    #[derive(Serialize)]
+    struct Envelope<'a> {
+        source: &'static str,
+        version: u32,
+        id: Option<&'a str>,
+        event: &'a HostEvent,
+    }
+    let envelope = Envelope {
+        source: "microneedling-quiz",
+        version: EVENTS_VERSION,
+        id: config.embed_id.as_deref(),
+        event,
+    };
+    let Ok(json) = serde_json::to_string(&envelope) else {
+        return;
+    };
+    let Ok(value) = js_sys::JSON::parse(&json) else {
+        return;
+    };
+    if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
+        let _ = parent.post_message(&value, &origin);
+    }
+}
+
+/// Posts quiz events as the state changes.
+#[hook]
+pub fn use_host_events(config: Rc<Config>, state: Rc<QuizState>) {
+    let previous: Rc<RefCell<Option<Rc<QuizState>>>> = use_mut_ref(|| None);
+    use_effect_with(state, move |state| {
+        let before = previous.borrow().clone();
+        if before.is_none() {
+            post(
+                &config,
+                &HostEvent::Ready {
+                    bank: state.bank.bank.meta.id.clone(),
+                    questions: state.session.len(),
+                },
+            );
+        }
+        for event in events_between(before.as_deref(), state) {
+            post(&config, &event);
+        }
+        *previous.borrow_mut() = Some(state.clone());
+    });
+}
+
+/// Reports the document height to the embedding page whenever it changes.
+#[hook]
+pub fn use_auto_resize(config: Rc<Config>) {
+    use_effect_with((), move |_| {
+        let observer = make_observer(config);
+        move || {
+            if let Some(o) = observer {
+                o.disconnect();
+            }
+        }
+    });
+}
+
+fn make_observer(config: Rc<Config>) -> Option<web_sys::ResizeObserver> {
+    parent_origin(&config)?;
+    let last = Rc::new(RefCell::new(0u32));
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        let height = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .map_or(0, |e| e.scroll_height().max(0) as u32);
+        if height != *last.borrow() {
+            *last.borrow_mut() = height;
+            post(&config, &HostEvent::Resize { height });
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    callback.forget();
+    let body = web_sys::window()?.document()?.body()?;
+    observer.observe(&body);
+    Some(observer)
+}
+
+/// Tells the host that the call to action was followed.
+pub fn cta_clicked(config: &Config, url: &str) {
+    post(
+        config,
+        &HostEvent::CtaClicked {
+            url: url.to_string(),
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Action;
+    use quiz_core::Options;
+    use yew::functional::Reducible;
+
+    fn state() -> Rc<QuizState> {
+        let loaded = quiz_core::from_json(crate::DEFAULT_BANK_JSON).expect("valid");
+        let options = Options {
+            count: Some(2),
+            ..Options::default()
+        };
+        Rc::new(QuizState::new(Rc::new(loaded), 3, options))
+    }
+
+    #[test]
+    fn events_follow_the_quiz_from_start_to_completion() {
+        let s0 = state();
+        assert_eq!(events_between(None, &s0), vec![]);
+        let s1 = s0.clone().reduce(Action::Start);
+        assert!(matches!(
+            events_between(Some(&s0), &s1).as_slice(),
+            [HostEvent::Started { questions: 2, .. }]
+        ));
+
+        let q = s1
+            .bank
+            .bank
+            .question(&s1.session.slots[0].question)
+            .expect("q")
+            .clone();
+        let mut s = s1.clone();
+        for c in q.correct_ids() {
+            s = s.reduce(Action::Select {
+                choice: c.to_string(),
+                on: true,
+            });
+        }
+        assert_eq!(
+            events_between(Some(&s1), &s),
+            vec![],
+            "choosing is not answering"
+        );
+        let s2 = s.clone().reduce(Action::Check);
+        assert_eq!(
+            events_between(Some(&s), &s2),
+            vec![HostEvent::Answered {
+                question: q.id.clone(),
+                correct: true,
+                points: 1.0,
+                max: 1.0
+            }]
+        );
+        let s3 = s2.clone().reduce(Action::Next).reduce(Action::Finish);
+        let events = events_between(Some(&s2), &s3);
+        let [HostEvent::Completed {
+            score,
+            max,
+            percent,
+            passed,
+            topics,
+        }] = events.as_slice()
+        else {
+            panic!("{events:?}");
+        };
+        assert_eq!((*score, *max, *percent, *passed), (1.0, 2.0, 50, false));
+        assert_eq!(topics.iter().map(|t| t.total).sum::<usize>(), 2);
+        // A retry is a new start.
+        let s4 = s3.clone().reduce(Action::Retry(99));
+        assert!(matches!(
+            events_between(Some(&s3), &s4).as_slice(),
+            [HostEvent::Started { .. }]
+        ));
+    }
+
+    #[test]
+    fn events_serialize_with_their_type() {
+        let json = serde_json::to_string(&HostEvent::CtaClicked {
+            url: "https://a.example/".into(),
+        })
+        .expect("json");
+        assert_eq!(json, r#"{"type":"cta-clicked","url":"https://a.example/"}"#);
+    }
+}
