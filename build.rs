@@ -1,3 +1,4 @@
+#![deny(clippy::unwrap_used, clippy::expect_used)]
 //! Validates every bank in questions/ and embeds the default one, as compact
 //! JSON, in the app. An invalid bank fails the build with file:line:column.
 //! Compiles every interface catalogue in i18n/*.txt into a lookup table.

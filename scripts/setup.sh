@@ -45,7 +45,13 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ]
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
-if [ "${1:-}" = "--test" ] && [ ! -x /usr/bin/chromium ]; then
-  apt_install chromium chromium-driver
+if [ "${1:-}" = "--test" ]; then
+  [ -x /usr/bin/chromium ] || apt_install chromium chromium-driver
+  # The fuzz smoke test needs the nightly toolchain (preinstalled on this
+  # machine kind; rustup cannot download one here) and cargo-fuzz.
+  if rustup toolchain list | grep -q '^nightly' && ! command -v cargo-fuzz >/dev/null; then
+    say "installing cargo-fuzz"
+    cargo install cargo-fuzz --locked
+  fi
 fi
 say "ready"

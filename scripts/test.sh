@@ -18,6 +18,13 @@ cargo clippy --target wasm32-unknown-unknown -p microneedling-quiz -- -D warning
 step "native unit, property and render tests"
 cargo test --workspace --all-features
 
+step "fuzz smoke: bank parser and validator (20 s; longer: see DEVELOPERS.md)"
+if rustup toolchain list | grep -q '^nightly' && command -v cargo-fuzz >/dev/null; then
+  (cd core && cargo +nightly fuzz run parse -- -max_total_time=20 -max_len=16384 2>&1 | tail -n 3)
+else
+  echo "skipped: no nightly toolchain on this machine (it cannot be downloaded here)"
+fi
+
 step "release build"
 trunk build --release
 

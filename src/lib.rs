@@ -1,3 +1,4 @@
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 //! The microneedling quiz: a Yew app over the pure `quiz-core` engine.
 //! `main.rs` only calls [`mount`]; render tests use the components directly.
 
@@ -5,6 +6,7 @@ pub mod components;
 pub mod config;
 pub mod hooks;
 pub mod i18n;
+pub mod panic;
 pub mod state;
 
 use yew::prelude::*;
@@ -79,9 +81,15 @@ fn with_pass_mark(
 /// Mounts the app into `#quiz-root` when the page has one, else into `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
-    let root = gloo::utils::document().get_element_by_id("quiz-root");
+    panic::install();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("quiz-root"));
     match root {
         Some(el) => {
+            // Replace the "loading / could not start" message of index.html.
+            el.set_text_content(None);
+            hooks::register_service_worker();
             yew::Renderer::<App>::with_root(el).render();
         }
         None => {

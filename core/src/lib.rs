@@ -1,3 +1,4 @@
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 //! The quiz engine: bank model, parsing and validation, quiz session and scoring.
 //! No web dependencies: randomness (a seed) is passed in, so everything here is
 //! tested natively.

@@ -47,9 +47,19 @@ pub fn parse_bank(text: &str) -> BankState {
     match from_json(text) {
         Ok(loaded) => BankState::Ready(Rc::new(loaded)),
         Err(diagnostics) => failed(
-            "error_bank_invalid",
+            // serde_json says "EOF while parsing" when the text stops early.
+            if diagnostics
+                .iter()
+                .any(|d| d.message.starts_with("EOF while parsing"))
+            {
+                "error_bank_truncated"
+            } else {
+                "error_bank_invalid"
+            },
+            // Visitors see the errors; warnings are for the bank's author.
             diagnostics
                 .iter()
+                .filter(|d| d.is_error())
                 .map(|d| Detail::Text(d.to_string()))
                 .collect(),
         ),
@@ -124,6 +134,16 @@ async fn fetch_bank(url: &str) -> BankState {
                     ("url", url.to_string()),
                     ("status", response.status().to_string()),
                 ],
+            )],
+        );
+    }
+    let content_type = response.headers().get("content-type").unwrap_or_default();
+    if content_type.contains("html") {
+        return failed(
+            cannot,
+            vec![message(
+                "error_not_a_bank",
+                &[("url", url.to_string()), ("type", content_type)],
             )],
         );
     }

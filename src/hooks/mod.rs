@@ -3,6 +3,7 @@
 mod bank;
 mod document;
 pub mod host;
+mod offline;
 mod progress;
 pub mod storage;
 mod theme;
@@ -10,6 +11,7 @@ mod theme;
 pub use bank::{use_bank, BankState, Detail, LoadError};
 pub use document::{browser_languages, use_document};
 pub use host::{use_auto_resize, use_host_events};
+pub use offline::register_service_worker;
 pub use progress::{use_quiz, Notice};
 pub use theme::{scheme_attribute, theme_properties, use_theme};
 

@@ -62,16 +62,36 @@ pub fn use_quiz(
         })
     };
     let notice = use_state(|| restored.1);
+    // What to write: (key, text), kept current for the pagehide listener.
+    let pending = use_mut_ref(|| None::<(String, String)>);
     {
         let notice = notice.clone();
-        let started = state.started;
+        let pending = pending.clone();
         let hash = state.bank.hash.clone();
-        use_effect_with(state.session.clone(), move |session| {
-            if persist && started && storage::write(&storage_key, &encode(&hash, session)).is_err()
-            {
-                notice.set(Some(Notice::NotSaved));
-            }
-        });
+        // Saved on every change of answers or position, and on Start itself.
+        use_effect_with(
+            (state.session.clone(), state.started),
+            move |(session, started)| {
+                if persist && *started {
+                    let text = encode(&hash, session);
+                    if storage::write(&storage_key, &text).is_err() {
+                        notice.set(Some(Notice::NotSaved));
+                    }
+                    *pending.borrow_mut() = Some((storage_key, text));
+                }
+            },
+        );
     }
+    // Saved once more when the page is hidden or left (tab closed, app switch).
+    use_effect_with(persist, move |persist| {
+        let listener = persist.then(web_sys::window).flatten().map(|w| {
+            gloo::events::EventListener::new(&w, "pagehide", move |_| {
+                if let Some((key, text)) = &*pending.borrow() {
+                    let _ = storage::write(key, text);
+                }
+            })
+        });
+        move || drop(listener)
+    });
     (state, *notice)
 }

@@ -52,7 +52,10 @@ test('multiple choice gives partial credit in words', async ({ page }) => {
 
 test('progress survives a reload', async ({ page }) => {
   await start(page);
+  // Even before any answer, a reload keeps the visitor in the quiz.
   const first = await currentQuestion(page);
+  await page.reload();
+  expect((await currentQuestion(page)).id).toBe(first.id);
   await choose(page, first, correctIds(first));
   await page.getByRole('button', { name: 'Check answer' }).click();
   await page.getByRole('button', { name: 'Next question' }).click();
@@ -137,7 +140,7 @@ test('a saved quiz for a changed bank is cleared with a notice', async ({ page }
   await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeVisible();
 });
 
-test('page options: question count, fixed seed, feedback at the end, pass-mark override', async ({ page }) => {
+test('page options: question count, fixed seed, feedback at the end, pass-mark override', async ({ page, browser }) => {
   const params = '?count=4&seed=12&feedback=end&pass-mark=100';
   await page.goto(`/${params}`);
   await expect(page.getByText('4 questions')).toBeVisible();
@@ -160,10 +163,11 @@ test('page options: question count, fixed seed, feedback at the end, pass-mark o
   await expect(page.locator('.review-item.correct')).toHaveCount(4);
 
   // The same seed draws the same questions in the same order, in a fresh browser.
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`/${params}`);
-  await page.getByRole('button', { name: 'Start the quiz' }).click();
-  expect((await currentQuestion(page)).id).toBe(order[0]);
+  const fresh = await browser.newPage();
+  await fresh.goto(`/${params}`);
+  await fresh.getByRole('button', { name: 'Start the quiz' }).click();
+  expect((await currentQuestion(fresh)).id).toBe(order[0]);
+  await fresh.close();
 });
 
 test('bad page options are ignored with a console warning, never a crash', async ({ page }) => {

@@ -1,3 +1,4 @@
+#![deny(clippy::unwrap_used, clippy::expect_used)]
 //! `bank`: check and compile question banks without touching the web app.
 //!
 //!   bank check FILE...             every problem as file:line:column: severity: message

@@ -1,0 +1,25 @@
+//! Registers the service worker (dist/sw.js) that lets the quiz work offline
+//! after one complete visit. Only on secure pages, and never in debug builds.
+
+pub fn register_service_worker() {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // Only on the quiz's own page (not when mounted into a clinic's page).
+    let own_page = window
+        .document()
+        .and_then(|d| d.body())
+        .is_some_and(|b| b.class_list().contains("quiz-page"));
+    if !window.is_secure_context() || !own_page {
+        return;
+    }
+    let navigator = window.navigator();
+    // Older browsers have no service workers: the quiz then simply needs the network.
+    if js_sys::Reflect::has(&navigator, &"serviceWorker".into()) != Ok(true) {
+        return;
+    }
+    let _ = navigator.service_worker().register("sw.js");
+}
