@@ -139,6 +139,10 @@ pub struct Choice {
     /// Why this choice is right or wrong.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback: Option<String>,
+    /// Partial credit in percent (-100 to 100) for `multiple` questions, as in
+    /// Moodle; when any choice has one, picks earn exactly these shares.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

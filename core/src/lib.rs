@@ -5,11 +5,13 @@
 
 pub mod bank;
 pub mod diagnostic;
+pub mod gift;
 pub mod parse;
 pub mod progress;
 pub mod rng;
 pub mod score;
 pub mod session;
+pub mod stats;
 pub mod validate;
 
 #[cfg(feature = "toml")]

@@ -20,7 +20,16 @@ pub fn score_question(q: &Question, selected: &[String], scoring: Scoring) -> f6
         .count();
     let picked_wrong = selected.len() - picked_right;
     let exact = picked_wrong == 0 && picked_right == correct.len();
+    let weighted = q.kind == Kind::Multiple && q.choices.iter().any(|c| c.weight.is_some());
     match (q.kind, scoring) {
+        (Kind::Multiple, Scoring::Partial) if weighted => {
+            let percent: i32 = selected
+                .iter()
+                .filter_map(|s| q.choice(s))
+                .map(|c| c.weight.unwrap_or(if c.correct { 0 } else { -100 }))
+                .sum();
+            (max * f64::from(percent) / 100.0).clamp(0.0, max)
+        }
         (Kind::Multiple, Scoring::Partial) if !correct.is_empty() => {
             let share = max / correct.len() as f64;
             let raw = share * picked_right as f64 - share * picked_wrong as f64;

@@ -285,6 +285,20 @@ fn check_question(
             None => {}
         }
     }
+    check_weights(q, i, out);
+    let all_of_the_above = q.choices.iter().position(|c| is_all_or_none(&c.text));
+    if let Some(j) = all_of_the_above.filter(|_| q.choices.len() > 2) {
+        out.push(Diagnostic::warning(
+            path!["questions", i, "choices", j, "text"],
+            "\"all/none of the above\" reads wrongly when choices are shuffled; name the choices instead, or set shuffle = false",
+        ));
+    }
+    if q.prompt.chars().count() > LONG_PROMPT {
+        out.push(Diagnostic::warning(
+            at("prompt"),
+            format!("the prompt is over {LONG_PROMPT} characters; long prompts are hard to read on a phone"),
+        ));
+    }
     let correct = q.choices.iter().filter(|c| c.correct).count();
     let rule = match q.kind {
         Kind::Single if correct != 1 => Some(format!(
@@ -329,6 +343,63 @@ fn check_question(
             path!["questions", i, "cites", j, "locator"],
             out,
         );
+    }
+}
+
+/// Prompts longer than this get a readability warning.
+pub const LONG_PROMPT: usize = 300;
+
+fn is_all_or_none(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.').to_lowercase();
+    [
+        "all of the above",
+        "none of the above",
+        "both of the above",
+        "all of these",
+        "none of these",
+        "toutes ces réponses",
+        "aucune de ces réponses",
+        "toutes les réponses ci-dessus",
+        "aucune des réponses ci-dessus",
+    ]
+    .contains(&t.as_str())
+}
+
+fn check_weights(q: &Question, i: usize, out: &mut Vec<Diagnostic>) {
+    if !q.choices.iter().any(|c| c.weight.is_some()) {
+        return;
+    }
+    if q.kind != Kind::Multiple {
+        out.push(Diagnostic::error(
+            path!["questions", i, "kind"],
+            "weights are for \"multiple\" questions only",
+        ));
+        return;
+    }
+    for (j, c) in q.choices.iter().enumerate() {
+        match c.weight {
+            Some(w) if !(-100..=100).contains(&w) => out.push(Diagnostic::error(
+                path!["questions", i, "choices", j, "weight"],
+                format!("a weight is a percentage from -100 to 100, not {w}"),
+            )),
+            Some(w) if (w > 0) != c.correct => out.push(Diagnostic::error(
+                path!["questions", i, "choices", j, "weight"],
+                "a choice with a positive weight must be marked correct, and only those",
+            )),
+            _ => {}
+        }
+    }
+    let total: i32 = q
+        .choices
+        .iter()
+        .filter_map(|c| c.weight)
+        .filter(|w| *w > 0)
+        .sum();
+    if total != 100 {
+        out.push(Diagnostic::warning(
+            path!["questions", i, "choices"],
+            format!("the positive weights add up to {total}%, so a perfect answer scores {total}%, not 100%"),
+        ));
     }
 }
 

@@ -331,3 +331,21 @@ proptest! {
         prop_assert_eq!(decode(Some(&saved), &edited, "other-hash"), Restore::Discarded);
     }
 }
+
+#[test]
+fn moodle_weights_score_exactly_their_share() {
+    let mut b = sample();
+    for (c, w) in b.questions[1]
+        .choices
+        .iter_mut()
+        .zip([Some(70), Some(-100), Some(30), Some(0)])
+    {
+        c.weight = w;
+    }
+    let q = &b.questions[1];
+    let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert!((score_question(q, &ids(&["a"]), Scoring::Partial) - 0.7).abs() < 1e-9);
+    assert!((score_question(q, &ids(&["a", "c"]), Scoring::Partial) - 1.0).abs() < 1e-9);
+    assert_eq!(score_question(q, &ids(&["a", "b"]), Scoring::Partial), 0.0);
+    assert_eq!(score_question(q, &ids(&["a"]), Scoring::AllOrNothing), 0.0);
+}

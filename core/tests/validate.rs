@@ -293,3 +293,43 @@ fn the_shipped_banks_are_valid() {
     }
     assert!(count >= 1);
 }
+
+#[test]
+fn all_of_the_above_long_prompts_and_weights_are_checked() {
+    let mut b = sample();
+    b.questions[1].choices[3].text = "All of the above".into();
+    b.questions[0].prompt = "x".repeat(301);
+    let w: Vec<_> = validate(&b)
+        .into_iter()
+        .map(|d| (d.is_error(), d.message))
+        .collect();
+    assert!(w.contains(&(false, "\"all/none of the above\" reads wrongly when choices are shuffled; name the choices instead, or set shuffle = false".into())), "{w:?}");
+    assert!(
+        w.iter()
+            .any(|(e, m)| !e && m.starts_with("the prompt is over 300 characters")),
+        "{w:?}"
+    );
+
+    let mut b = sample();
+    let weights = [Some(60), Some(-50), Some(30), None];
+    for (c, w) in b.questions[1].choices.iter_mut().zip(weights) {
+        c.weight = w;
+    }
+    let all = validate(&b);
+    assert!(!has_errors(&all), "{all:?}");
+    assert!(all.iter().any(|d| d.message
+        == "the positive weights add up to 90%, so a perfect answer scores 90%, not 100%"));
+    b.questions[1].choices[1].weight = Some(150);
+    b.questions[0].choices[0].weight = Some(10);
+    let e = errors(&b);
+    assert!(
+        e.iter()
+            .any(|m| m == "a weight is a percentage from -100 to 100, not 150"),
+        "{e:?}"
+    );
+    assert!(
+        e.iter()
+            .any(|m| m == "weights are for \"multiple\" questions only"),
+        "{e:?}"
+    );
+}

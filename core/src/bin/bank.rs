@@ -1,8 +1,11 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
-//! `bank`: check and compile question banks without touching the web app.
+//! `bank`: check, inspect, convert and compile question banks, without the web app.
 //!
-//!   bank check FILE...             every problem as file:line:column: severity: message
-//!   bank compile FILE... --out DIR validated, compact JSON banks for a built dist/
+//!   bank check FILE...                    every problem as file:line:column: severity: message
+//!   bank stats FILE                       questions per topic, kind, difficulty; citations
+//!   bank import --from gift|aiken FILE    convert to our TOML (printed; notes on stderr)
+//!   bank export --to gift FILE            convert to Moodle GIFT (printed)
+//!   bank compile FILE... --out DIR        validated, compact JSON banks for a built dist/
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,6 +15,9 @@ use quiz_core::{from_json, Diagnostic, Loaded};
 
 const USAGE: &str = "usage:
   bank check FILE...
+  bank stats FILE
+  bank import --from gift|aiken FILE > bank.toml
+  bank export --to gift FILE > bank.gift
   bank compile FILE... --out DIR";
 
 fn main() -> ExitCode {
@@ -19,6 +25,15 @@ fn main() -> ExitCode {
     match args.split_first() {
         Some((cmd, rest)) if cmd == "check" && !rest.is_empty() => check(rest),
         Some((cmd, rest)) if cmd == "compile" => compile(rest),
+        Some((cmd, [file])) if cmd == "stats" => stats(file),
+        Some((cmd, [flag, format, file])) if cmd == "import" && flag == "--from" => {
+            import(format, file)
+        }
+        Some((cmd, [flag, format, file]))
+            if cmd == "export" && flag == "--to" && format == "gift" =>
+        {
+            export(file)
+        }
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
@@ -118,4 +133,72 @@ fn write_json(loaded: &Loaded, path: &Path, out: &Path) -> Result<PathBuf, Vec<S
     std::fs::write(&target, json)
         .map_err(|e| vec![format!("{}: error: cannot write: {e}", target.display())])?;
     Ok(target)
+}
+
+fn stats(file: &str) -> ExitCode {
+    match load(Path::new(file)) {
+        Ok(loaded) => {
+            print!("{}", quiz_core::stats::stats(&loaded.bank));
+            ExitCode::SUCCESS
+        }
+        Err(lines) => {
+            lines.iter().for_each(|l| eprintln!("{l}"));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn import(format: &str, file: &str) -> ExitCode {
+    if format != "gift" && format != "aiken" {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{file}: error: cannot read the file: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let imported = match format {
+        "gift" => quiz_core::gift::from_gift(&text, file),
+        "aiken" => quiz_core::gift::from_aiken(&text, file),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    for n in &imported.notes {
+        eprintln!("{}", n.render(file));
+    }
+    match toml::to_string(&imported.bank) {
+        Ok(out) => {
+            println!("# Imported from {file}. Next: add [[sources]], cite them in each question,");
+            println!("# write the disclaimer, then run: bank check THIS_FILE\n");
+            print!("{out}");
+            eprintln!(
+                "{file}: imported {} questions; {} left out",
+                imported.bank.questions.len(),
+                imported.notes.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{file}: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn export(file: &str) -> ExitCode {
+    match load(Path::new(file)) {
+        Ok(loaded) => {
+            print!("{}", quiz_core::gift::to_gift(&loaded.bank));
+            ExitCode::SUCCESS
+        }
+        Err(lines) => {
+            lines.iter().for_each(|l| eprintln!("{l}"));
+            ExitCode::FAILURE
+        }
+    }
 }

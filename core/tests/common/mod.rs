@@ -9,6 +9,7 @@ pub fn choice(id: &str, correct: bool) -> Choice {
         text: format!("Choice {id}"),
         correct,
         feedback: Some(format!("Because {id}.")),
+        weight: None,
     }
 }
 

@@ -1,0 +1,568 @@
+//! Moodle GIFT and Aiken import, and GIFT export: the formats instructors
+//! already have. Imported banks still need sources and a disclaimer, which
+//! these formats do not carry; `bank check` then lists exactly what to add.
+
+use std::collections::HashSet;
+
+use crate::bank::{Bank, Choice, Kind, Meta, Question, Scoring, Topic, FORMAT_VERSION};
+use crate::diagnostic::{Diagnostic, Pos};
+
+/// A converted bank and what could not be converted, by line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub bank: Bank,
+    pub notes: Vec<Diagnostic>,
+}
+
+fn note(line: usize, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::warning(vec![], message).at(Pos { line, column: 1 })
+}
+
+/// A lowercase id made of letters, digits and '-' (at most 48 characters).
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.to_lowercase().chars() {
+        let c = match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.len() >= 48 {
+            break;
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn unique(id: String, fallback: String, seen: &mut HashSet<String>) -> String {
+    let base = if id.is_empty() { fallback } else { id };
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while !seen.insert(candidate.clone()) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    candidate
+}
+
+fn empty_bank(name: &str) -> Bank {
+    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = stem.split('.').next().unwrap_or(stem);
+    Bank {
+        format: FORMAT_VERSION,
+        meta: Meta {
+            id: {
+                let s = slug(stem);
+                if s.is_empty() {
+                    "imported".into()
+                } else {
+                    s
+                }
+            },
+            title: stem.to_string(),
+            language: "en".into(),
+            version: "1".into(),
+            description: format!("Imported from {stem}."),
+            pass_mark: 70,
+            reviewed: None,
+            reviewer: None,
+            disclaimer: String::new(),
+            scoring: Scoring::Partial,
+            shuffle: true,
+            draw: None,
+            draw_per_topic: None,
+        },
+        sources: Vec::new(),
+        topics: Vec::new(),
+        questions: Vec::new(),
+    }
+}
+
+/// Adds (or finds) the topic for a category path, returning its id.
+fn topic_for(bank: &mut Bank, category: &str) -> String {
+    let label = category
+        .trim()
+        .trim_start_matches("$course$")
+        .trim_start_matches("$module$")
+        .trim_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .trim();
+    let label = if label.is_empty() { "General" } else { label };
+    let id = {
+        let s = slug(label);
+        if s.is_empty() {
+            "general".to_string()
+        } else {
+            s
+        }
+    };
+    if !bank.topics.iter().any(|t| t.id == id) {
+        bank.topics.push(Topic {
+            id: id.clone(),
+            label: label.to_string(),
+        });
+    }
+    id
+}
+
+// ------------------------------------------------------------------ GIFT
+
+/// Removes GIFT escapes (`\~ \= \# \{ \} \:` and `\n`) and a text-format tag.
+fn unescape(text: &str) -> String {
+    let text = text.trim();
+    let text = ["[html]", "[moodle]", "[markdown]", "[plain]"]
+        .iter()
+        .find_map(|tag| text.strip_prefix(tag))
+        .unwrap_or(text);
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push(' '),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else if c == '\n' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    let collapsed: Vec<&str> = out.split_whitespace().collect();
+    collapsed.join(" ")
+}
+
+/// Index of the first unescaped `ch` in `s` at or after `from`.
+fn find_unescaped(s: &str, ch: char, from: usize) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in s.char_indices().skip_while(|(i, _)| *i < from) {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == ch {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Splits `s` at every unescaped character for which `at` is true, keeping
+/// the separator at the start of each part.
+fn split_unescaped(s: &str, at: impl Fn(char) -> bool) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut start, mut escaped) = (0, false);
+    for (i, c) in s.char_indices() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if at(c) && i > start {
+            parts.push(&s[start..i]);
+            start = i;
+        }
+    }
+    parts.push(&s[start..]);
+    parts
+}
+
+/// Question blocks with their first line number: comments dropped, blank
+/// lines outside braces separate questions.
+fn gift_blocks(text: &str) -> Vec<(usize, String)> {
+    let mut blocks = Vec::new();
+    let mut current = String::new();
+    let mut first = 0;
+    let mut depth = 0i32;
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("//") {
+            continue;
+        }
+        if trimmed.is_empty() && depth <= 0 {
+            if !current.trim().is_empty() {
+                blocks.push((first, std::mem::take(&mut current)));
+            }
+            current.clear();
+            continue;
+        }
+        if current.is_empty() {
+            first = n + 1;
+        }
+        if trimmed.starts_with("$CATEGORY:") && depth <= 0 {
+            if !current.trim().is_empty() {
+                blocks.push((first, std::mem::take(&mut current)));
+            }
+            blocks.push((n + 1, trimmed.to_string()));
+            current.clear();
+            continue;
+        }
+        let mut escaped = false;
+        for c in line.chars() {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '{') => depth += 1,
+                (false, '}') => depth -= 1,
+                _ => {}
+            }
+        }
+        current.push_str(line);
+        current.push('\n');
+    }
+    if !current.trim().is_empty() {
+        blocks.push((first, current));
+    }
+    blocks
+}
+
+struct Answer {
+    correct: bool,
+    weight: Option<i32>,
+    text: String,
+    feedback: Option<String>,
+}
+
+/// Converts a Moodle GIFT file. Question types the quiz has no equivalent for
+/// (short answer, matching, numerical, essay, description) are reported by
+/// line and left out.
+pub fn from_gift(text: &str, name: &str) -> Imported {
+    let mut bank = empty_bank(name);
+    let mut notes = Vec::new();
+    let mut category = String::from("General");
+    let mut ids = HashSet::new();
+    for (line, block) in gift_blocks(text) {
+        let block = block.trim();
+        if let Some(path) = block.strip_prefix("$CATEGORY:") {
+            category = path.trim().to_string();
+            continue;
+        }
+        match gift_question(block, line, &category, &mut bank, &mut ids) {
+            Ok(q) => bank.questions.push(q),
+            Err(message) => notes.push(note(line, message)),
+        }
+    }
+    if bank.questions.is_empty() {
+        notes.push(note(1, "no question could be imported from this file"));
+    }
+    Imported { bank, notes }
+}
+
+fn gift_question(
+    block: &str,
+    line: usize,
+    category: &str,
+    bank: &mut Bank,
+    ids: &mut HashSet<String>,
+) -> Result<Question, String> {
+    let (title, rest) = match block.strip_prefix("::") {
+        Some(after) => match after.find("::") {
+            Some(end) => (Some(after[..end].trim().to_string()), &after[end + 2..]),
+            None => (None, block),
+        },
+        None => (None, block),
+    };
+    let Some(open) = find_unescaped(rest, '{', 0) else {
+        return Err("a description with no answers is not a question; skipped".into());
+    };
+    let close = find_unescaped(rest, '}', open)
+        .ok_or_else(|| "the answer block has no closing '}'; skipped".to_string())?;
+    let before = unescape(&rest[..open]);
+    let after = unescape(&rest[close + 1..]);
+    let prompt = if after.is_empty() {
+        before
+    } else {
+        format!("{before} _____ {after}")
+    };
+    let inner = rest[open + 1..close].trim();
+    let fallback = format!("q{line}");
+    let id = unique(slug(title.as_deref().unwrap_or("")), fallback, ids);
+    let topic = topic_for(bank, category);
+    let mut question = Question {
+        id,
+        topic,
+        kind: Kind::Single,
+        difficulty: None,
+        prompt,
+        choices: Vec::new(),
+        explanation: String::new(),
+        cites: Vec::new(),
+        points: 1,
+    };
+
+    // General feedback: the part after an unescaped "####".
+    let (answers_text, general) = match inner.find("####") {
+        Some(i) if !inner[..i].ends_with('\\') => (&inner[..i], Some(unescape(&inner[i + 4..]))),
+        _ => (inner, None),
+    };
+    question.explanation = general.unwrap_or_default();
+
+    let head = answers_text.trim();
+    if head.is_empty() {
+        return Err("essay questions are not supported; skipped".into());
+    }
+    if head.starts_with('#') {
+        return Err("numerical questions are not supported; skipped".into());
+    }
+    let first_word: String = head
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_uppercase();
+    if matches!(first_word.as_str(), "T" | "TRUE" | "F" | "FALSE") {
+        let truth = first_word.starts_with('T');
+        let fb: Vec<String> = split_unescaped(&head[first_word.len()..], |c| c == '#')
+            .into_iter()
+            .map(|f| unescape(f.trim_start_matches('#')))
+            .filter(|f| !f.is_empty())
+            .collect();
+        // GIFT: {T#feedback if wrong#feedback if right}
+        let (if_wrong, if_right) = (fb.first().cloned(), fb.get(1).cloned());
+        question.kind = Kind::TrueFalse;
+        question.choices = [("true", "True", truth), ("false", "False", !truth)]
+            .into_iter()
+            .map(|(id, text, correct)| Choice {
+                id: id.into(),
+                text: text.into(),
+                correct,
+                feedback: if correct {
+                    if_right.clone()
+                } else {
+                    if_wrong.clone()
+                },
+                weight: None,
+            })
+            .collect();
+        return Ok(question);
+    }
+
+    let answers: Vec<Answer> = split_unescaped(head, |c| c == '=' || c == '~')
+        .into_iter()
+        .filter(|p| p.starts_with('=') || p.starts_with('~'))
+        .map(parse_answer)
+        .collect();
+    if answers.iter().any(|a| a.text.contains("->")) {
+        return Err("matching questions are not supported; skipped".into());
+    }
+    if answers.is_empty() {
+        return Err("no answers found between '{' and '}'; skipped".into());
+    }
+    if !head.contains('~') {
+        return Err("short-answer questions (only '=' answers) are not supported; skipped".into());
+    }
+    let right = answers.iter().filter(|a| a.correct).count();
+    let weighted = answers.iter().any(|a| a.weight.is_some());
+    question.kind = if right > 1 {
+        Kind::Multiple
+    } else {
+        Kind::Single
+    };
+    question.choices = answers
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| Choice {
+            id: choice_id(i),
+            text: a.text,
+            correct: a.correct,
+            feedback: a.feedback,
+            weight: (question.kind == Kind::Multiple && weighted)
+                .then(|| a.weight.unwrap_or(if a.correct { 100 } else { 0 })),
+        })
+        .collect();
+    Ok(question)
+}
+
+fn choice_id(i: usize) -> String {
+    let letters = b"abcdefghijklmnopqrstuvwxyz";
+    letters
+        .get(i)
+        .map_or_else(|| format!("c{i}"), |b| (*b as char).to_string())
+}
+
+fn parse_answer(part: &str) -> Answer {
+    let marker = part.starts_with('=');
+    let mut body = &part[1..];
+    let mut weight = None;
+    if let Some(rest) = body.strip_prefix('%') {
+        if let Some(end) = rest.find('%') {
+            weight = rest[..end]
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .map(|w| w.round() as i32);
+            body = &rest[end + 1..];
+        }
+    }
+    let (text, feedback) = match find_unescaped(body, '#', 0) {
+        Some(i) => (&body[..i], Some(unescape(&body[i + 1..]))),
+        None => (body, None),
+    };
+    Answer {
+        correct: marker || weight.is_some_and(|w| w > 0),
+        weight: if marker { None } else { weight },
+        text: unescape(text),
+        feedback: feedback.filter(|f| !f.is_empty()),
+    }
+}
+
+// ------------------------------------------------------------------ Aiken
+
+/// Converts an Aiken file: a question, options "A." or "A)", then "ANSWER: X".
+pub fn from_aiken(text: &str, name: &str) -> Imported {
+    let mut bank = empty_bank(name);
+    let mut notes = Vec::new();
+    let mut ids = HashSet::new();
+    let topic = topic_for(&mut bank, "General");
+    let mut prompt: Vec<&str> = Vec::new();
+    let mut options: Vec<(char, String)> = Vec::new();
+    let mut start = 0;
+    for (n, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if prompt.is_empty() && options.is_empty() {
+            start = n + 1;
+        }
+        let option = line
+            .chars()
+            .next()
+            .filter(|c| c.is_ascii_uppercase())
+            .filter(|_| line[1..].starts_with(". ") || line[1..].starts_with(") "));
+        if let Some(answer) = line.strip_prefix("ANSWER:") {
+            let key = answer.trim().chars().next().unwrap_or(' ');
+            if prompt.is_empty() || options.len() < 2 {
+                notes.push(note(
+                    n + 1,
+                    "an ANSWER line needs a question and at least two options before it; skipped",
+                ));
+            } else if !options.iter().any(|(l, _)| *l == key) {
+                notes.push(note(
+                    n + 1,
+                    format!("ANSWER {key} is not one of the options; skipped"),
+                ));
+            } else {
+                let id = unique(String::new(), format!("q{start}"), &mut ids);
+                bank.questions.push(Question {
+                    id,
+                    topic: topic.clone(),
+                    kind: Kind::Single,
+                    difficulty: None,
+                    prompt: prompt.join(" "),
+                    choices: options
+                        .iter()
+                        .map(|(l, t)| Choice {
+                            id: l.to_ascii_lowercase().to_string(),
+                            text: t.clone(),
+                            correct: *l == key,
+                            feedback: None,
+                            weight: None,
+                        })
+                        .collect(),
+                    explanation: String::new(),
+                    cites: Vec::new(),
+                    points: 1,
+                });
+            }
+            prompt.clear();
+            options.clear();
+        } else if let Some(letter) = option.filter(|_| !prompt.is_empty()) {
+            options.push((letter, line[3..].trim().to_string()));
+        } else if options.is_empty() {
+            prompt.push(line);
+        } else {
+            notes.push(note(
+                n + 1,
+                "expected an option like \"C. text\" or an \"ANSWER: X\" line",
+            ));
+        }
+    }
+    if !prompt.is_empty() || !options.is_empty() {
+        notes.push(note(start, "the last question has no ANSWER line; skipped"));
+    }
+    if bank.questions.is_empty() {
+        notes.push(note(1, "no question could be imported from this file"));
+    }
+    Imported { bank, notes }
+}
+
+// ------------------------------------------------------------------ export
+
+fn escape(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if matches!(c, '~' | '=' | '#' | '{' | '}' | ':' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Moodle's accepted percentages are fractions like 50, 33.33333, 25.
+fn share(n: usize) -> String {
+    let w = 100.0 / n.max(1) as f64;
+    let s = format!("{w:.5}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Writes a bank as Moodle GIFT: topics become categories, the explanation
+/// the general feedback. Sources have no place in GIFT and are listed in a
+/// comment at the top.
+pub fn to_gift(bank: &Bank) -> String {
+    let mut out = format!(
+        "// {} (version {}), exported from the microneedling quiz.\n",
+        bank.meta.title, bank.meta.version
+    );
+    for s in &bank.sources {
+        out.push_str(&format!(
+            "// Source {}: {}, {}. {}\n",
+            s.id, s.title, s.publisher, s.url
+        ));
+    }
+    for topic in &bank.topics {
+        let questions: Vec<&Question> = bank
+            .questions
+            .iter()
+            .filter(|q| q.topic == topic.id)
+            .collect();
+        if questions.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n$CATEGORY: {}\n", topic.label));
+        for q in questions {
+            out.push_str(&format!("\n::{}::[plain]{} {{\n", q.id, escape(&q.prompt)));
+            let right = q.choices.iter().filter(|c| c.correct).count();
+            for c in &q.choices {
+                let mark = match (q.kind, c.weight) {
+                    (Kind::Multiple, Some(w)) => format!("~%{w}%"),
+                    (Kind::Multiple, None) if c.correct => format!("~%{}%", share(right)),
+                    (Kind::Multiple, None) => format!("~%-{}%", share(right)),
+                    (_, _) if c.correct => "=".to_string(),
+                    _ => "~".to_string(),
+                };
+                out.push_str(&format!("  {mark}{}", escape(&c.text)));
+                if let Some(f) = &c.feedback {
+                    out.push_str(&format!("#{}", escape(f)));
+                }
+                out.push('\n');
+            }
+            if !q.explanation.is_empty() {
+                out.push_str(&format!("  ####{}\n", escape(&q.explanation)));
+            }
+            out.push_str("}\n");
+        }
+    }
+    out
+}

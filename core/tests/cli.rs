@@ -1,0 +1,106 @@
+//! The `bank` command as an instructor uses it.
+
+use std::process::Command;
+
+fn bank(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_bank"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn check_passes_the_shipped_banks_and_fails_a_broken_one_with_positions() {
+    let (code, _, err) = bank(&[
+        "check",
+        "questions/microneedling.toml",
+        "questions/microneedling.fr.toml",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("questions/microneedling.toml: ok: 69 questions, 0 warnings"),
+        "{err}"
+    );
+
+    let dir = std::env::temp_dir().join(format!("bank-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let broken = dir.join("broken.toml");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../questions/microneedling.toml"
+    ))
+    .expect("bank")
+    .replacen("pass_mark = 70", "pass_mark = 170", 1)
+    .replacen("topic = \"collagen\"", "topic = \"colagen\"", 1);
+    std::fs::write(&broken, text).expect("write");
+    let (code, _, err) = bank(&["check", broken.to_str().expect("path")]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].ends_with(":10:13: error: pass_mark is a percentage from 0 to 100, not 170"),
+        "{err}"
+    );
+    assert!(
+        lines[1].contains(": error: topic \"colagen\" is not declared"),
+        "{err}"
+    );
+}
+
+#[test]
+fn stats_counts_topics_kinds_difficulty_and_citations() {
+    let (code, out, _) = bank(&["stats", "questions/microneedling.toml"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("questions: 69\n"), "{out}");
+    assert!(out.contains("by topic") && out.contains("Collagen induction"));
+    assert!(out.contains("by kind") && out.contains("true_false"));
+    assert!(out.contains("citations per source") && out.contains("statpearls (Microneedling)"));
+}
+
+#[test]
+fn import_writes_toml_and_reports_what_it_left_out() {
+    let (code, out, err) = bank(&[
+        "import",
+        "--from",
+        "gift",
+        "questions/examples/skin-care.gift",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("[[questions]]") && out.contains("id = \"healing-basics\""),
+        "{out}"
+    );
+    assert!(
+        err.contains("skin-care.gift:35:1: warning: matching questions are not supported; skipped"),
+        "{err}"
+    );
+    assert!(err.contains("imported 5 questions; 5 left out"), "{err}");
+    let (code, out, _) = bank(&[
+        "import",
+        "--from",
+        "aiken",
+        "questions/examples/skin-care.aiken.txt",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Shorter, duller needles"));
+}
+
+#[test]
+fn export_writes_gift() {
+    let (code, out, _) = bank(&["export", "--to", "gift", "questions/microneedling.toml"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("::collagen-healing-response::[plain]"));
+    assert!(out.contains("####"));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(bank(&["frobnicate"]).0, 2);
+    assert_eq!(bank(&["import", "--from", "xml", "x"]).0, 2);
+}

@@ -1,0 +1,241 @@
+//! Moodle GIFT and Aiken import, GIFT export, and the round trip.
+
+use quiz_core::bank::Kind;
+use quiz_core::gift::{from_aiken, from_gift, slug, to_gift};
+use quiz_core::toml_source::from_toml;
+
+fn example(name: &str) -> String {
+    let path = format!(
+        "{}/../questions/examples/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn gift_syntax_is_converted_faithfully() {
+    let imported = from_gift(&example("skin-care.gift"), "skin-care.gift");
+    let b = &imported.bank;
+    assert_eq!(b.meta.id, "skin-care");
+    let ids: Vec<_> = b.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        vec![
+            "healing-basics",
+            "braces",
+            "side-effects-multi",
+            "tf-bleeding",
+            "missing-word"
+        ]
+    );
+    // Categories become topics, labelled by the last part of the path.
+    let topics: Vec<_> = b
+        .topics
+        .iter()
+        .map(|t| (t.id.as_str(), t.label.as_str()))
+        .collect();
+    assert_eq!(
+        topics,
+        vec![
+            ("skin-healing", "Skin healing"),
+            ("side-effects", "Side effects")
+        ]
+    );
+
+    let q = &b.questions[0];
+    assert_eq!(q.kind, Kind::Single);
+    assert_eq!(q.topic, "skin-healing");
+    assert_eq!(
+        q.prompt,
+        "What does the skin make while it repairs tiny wounds?"
+    );
+    assert_eq!(q.choices[0].text, "Collagen");
+    assert!(q.choices[0].correct);
+    assert_eq!(
+        q.choices[0].feedback.as_deref(),
+        Some("Right: collagen is part of the repair.")
+    );
+    assert_eq!(
+        q.explanation,
+        "Small controlled wounds start the skin's own repair, which includes new collagen."
+    );
+
+    // Escapes.
+    let q = &b.questions[1];
+    assert_eq!(
+        q.prompt,
+        "Which of these is written with escaped characters {like this}?"
+    );
+    assert_eq!(q.choices[0].text, "A = sign and a ~ tilde");
+    assert_eq!(
+        q.explanation,
+        "GIFT uses a backslash before ~ = # { } and : when they are plain text."
+    );
+
+    // Partial-credit weights make a multiple-answer question.
+    let q = &b.questions[2];
+    assert_eq!(q.kind, Kind::Multiple);
+    assert_eq!(
+        q.choices.iter().map(|c| c.weight).collect::<Vec<_>>(),
+        vec![Some(50), Some(50), Some(-100)]
+    );
+    assert_eq!(
+        q.choices.iter().map(|c| c.correct).collect::<Vec<_>>(),
+        vec![true, true, false]
+    );
+
+    // True/false with "if wrong" and "if right" feedback.
+    let q = &b.questions[3];
+    assert_eq!(q.kind, Kind::TrueFalse);
+    assert_eq!(
+        q.choices
+            .iter()
+            .map(|c| (c.text.as_str(), c.correct))
+            .collect::<Vec<_>>(),
+        vec![("True", false), ("False", true)]
+    );
+    assert_eq!(
+        q.choices[1].feedback.as_deref(),
+        Some("Right, it can happen.")
+    );
+    assert_eq!(
+        q.choices[0].feedback.as_deref(),
+        Some("It is rare, but possible.")
+    );
+    assert_eq!(
+        q.explanation,
+        "Deeper treatment makes bleeding more likely."
+    );
+
+    // "Missing word": the blank is shown in the prompt.
+    assert_eq!(
+        b.questions[4].prompt,
+        "Microneedling is also called collagen _____ therapy."
+    );
+}
+
+#[test]
+fn unsupported_gift_types_are_reported_by_line() {
+    let imported = from_gift(&example("skin-care.gift"), "skin-care.gift");
+    let notes: Vec<String> = imported
+        .notes
+        .iter()
+        .map(|n| n.render("skin-care.gift"))
+        .collect();
+    assert_eq!(
+        notes,
+        vec![
+            "skin-care.gift:33:1: warning: short-answer questions (only '=' answers) are not supported; skipped",
+            "skin-care.gift:35:1: warning: matching questions are not supported; skipped",
+            "skin-care.gift:37:1: warning: numerical questions are not supported; skipped",
+            "skin-care.gift:39:1: warning: essay questions are not supported; skipped",
+            "skin-care.gift:41:1: warning: a description with no answers is not a question; skipped",
+        ]
+    );
+}
+
+#[test]
+fn aiken_files_are_converted() {
+    let imported = from_aiken(&example("skin-care.aiken.txt"), "skin-care.aiken.txt");
+    assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+    let b = &imported.bank;
+    assert_eq!(b.questions.len(), 2);
+    assert_eq!(
+        b.questions[0]
+            .choices
+            .iter()
+            .filter(|c| c.correct)
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Shorter, duller needles"]
+    );
+    assert_eq!(b.questions[1].choices.len(), 2);
+    let broken = from_aiken("Question?\nA. one\nB. two\nANSWER: D\n", "x.txt");
+    assert_eq!(
+        broken.notes[0].render("x.txt"),
+        "x.txt:4:1: warning: ANSWER D is not one of the options; skipped"
+    );
+}
+
+#[test]
+fn an_imported_bank_lists_exactly_what_is_missing() {
+    let imported = from_gift(&example("skin-care.gift"), "skin-care.gift");
+    let toml = toml::to_string(&imported.bank).expect("serializes");
+    let problems = from_toml(&toml).expect_err("sources and a disclaimer are still needed");
+    let messages: Vec<_> = problems
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        messages.contains(&"the disclaimer is empty"),
+        "{messages:?}"
+    );
+    assert_eq!(
+        messages
+            .iter()
+            .filter(|m| m.starts_with("cite at least one source"))
+            .count(),
+        5
+    );
+    // Every problem points at a line of the converted file.
+    assert!(problems.iter().all(|d| d.pos.is_some()));
+}
+
+#[test]
+fn export_then_import_keeps_ids_answers_topics_and_explanations() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../questions/microneedling.toml"
+    ))
+    .expect("bank");
+    let bank = from_toml(&text).expect("valid").bank;
+    let gift = to_gift(&bank);
+    assert!(gift.contains("$CATEGORY: Collagen induction"));
+    assert!(
+        gift.contains("~%33.33333%"),
+        "Moodle's fractions for three right answers"
+    );
+    let back = from_gift(&gift, "microneedling.gift");
+    assert!(back.notes.is_empty(), "{:?}", back.notes);
+    assert_eq!(back.bank.questions.len(), bank.questions.len());
+    for (a, b) in bank
+        .questions
+        .iter()
+        .zip(&back.bank.questions.iter().collect::<Vec<_>>())
+    {
+        let b = back
+            .bank
+            .questions
+            .iter()
+            .find(|q| q.id == a.id)
+            .unwrap_or(b);
+        assert_eq!(a.prompt, b.prompt, "{}", a.id);
+        assert_eq!(a.explanation, b.explanation, "{}", a.id);
+        let right = |q: &quiz_core::Question| {
+            q.choices
+                .iter()
+                .filter(|c| c.correct)
+                .map(|c| c.text.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(right(a), right(b), "{}", a.id);
+        assert_eq!(
+            a.choices.iter().map(|c| &c.feedback).collect::<Vec<_>>(),
+            b.choices.iter().map(|c| &c.feedback).collect::<Vec<_>>()
+        );
+        let label = |bank: &quiz_core::Bank, q: &quiz_core::Question| {
+            bank.topic_label(&q.topic).to_string()
+        };
+        assert_eq!(label(&bank, a), label(&back.bank, b));
+    }
+}
+
+#[test]
+fn slugs_are_plain_ids() {
+    assert_eq!(
+        slug("Effets secondaires : rougeurs"),
+        "effets-secondaires-rougeurs"
+    );
+    assert_eq!(slug("  ::weird!! "), "weird");
+}
