@@ -23,8 +23,8 @@ export default defineConfig({
   },
   // Three origins: the quiz (dist/), a clinic that embeds it, and a stranger.
   webServer: [
-    { command: `node tests/e2e/serve.mjs dist ${port}`, url: `${quiz}/`, timeout: 20_000 },
-    { command: `node tests/e2e/serve.mjs examples/clinic ${port + 1} --quiz-origin ${quiz}`, url: `http://127.0.0.1:${port + 1}/`, timeout: 20_000 },
-    { command: `node tests/e2e/serve.mjs tests/e2e/fixtures ${port + 2}`, url: `http://127.0.0.1:${port + 2}/forge.html`, timeout: 20_000 },
+    { command: `node scripts/static-server.mjs dist ${port}`, url: `${quiz}/`, timeout: 20_000 },
+    { command: `node scripts/static-server.mjs examples/clinic ${port + 1} --quiz-origin ${quiz}`, url: `http://127.0.0.1:${port + 1}/`, timeout: 20_000 },
+    { command: `node scripts/static-server.mjs tests/e2e/fixtures ${port + 2}`, url: `http://127.0.0.1:${port + 2}/forge.html`, timeout: 20_000 },
   ],
 });

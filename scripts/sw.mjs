@@ -16,7 +16,8 @@ function walk(d) {
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 }
-const files = walk(dir).map((p) => relative(dir, p)).filter((f) => !skip.has(f) && !f.startsWith('.')).sort();
+const files = walk(dir).map((p) => relative(dir, p))
+  .filter((f) => !skip.has(f) && !f.startsWith('.') && !f.startsWith('author/')).sort();
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
 const version = hash.digest('hex').slice(0, 16);

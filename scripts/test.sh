@@ -14,6 +14,7 @@ cargo fmt --all -- --check
 step "clippy (native and wasm)"
 cargo clippy --workspace --all-targets --all-features -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p microneedling-quiz -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p microneedling-quiz --features author -- -D warnings
 
 step "native unit, property and render tests"
 cargo test --workspace --all-features
@@ -25,8 +26,8 @@ else
   echo "skipped: no nightly toolchain on this machine (it cannot be downloaded here)"
 fi
 
-step "release build"
-trunk build --release
+step "release build (quiz page and bank editor)"
+bash scripts/build.sh
 
 step "byte budget"
 node tests/budget.mjs

@@ -2,6 +2,8 @@
 //! The microneedling quiz: a Yew app over the pure `quiz-core` engine.
 //! `main.rs` only calls [`mount`]; render tests use the components directly.
 
+#[cfg(feature = "author")]
+pub mod author;
 pub mod components;
 pub mod config;
 pub mod hooks;

@@ -14,9 +14,9 @@ pub struct Bank {
     /// The `[bank]` table: metadata.
     #[serde(rename = "bank")]
     pub meta: Meta,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<Topic>,
     #[serde(default)]
     pub questions: Vec<Question>,

@@ -138,3 +138,23 @@ fn depth(v: &Value) -> usize {
         _ => 0,
     }
 }
+
+/// An imported bank as TOML for its author to finish: a comment saying what
+/// is left to do, a source to copy, then the bank.
+pub fn imported_toml(bank: &Bank, file: &str) -> String {
+    let body = toml::to_string(bank).unwrap_or_default();
+    format!(
+        "# Imported from {file}. To finish it:\n\
+         #  1. declare each source you rely on (copy the example below, without the #);\n\
+         #  2. cite a source in every question: cites = [{{ source = \"id\", locator = \"section\" }}];\n\
+         #  3. write the disclaimer in [bank]; then check: bank check THIS_FILE\n\
+         #\n\
+         # [[sources]]\n\
+         # id = \"statpearls\"\n\
+         # title = \"Microneedling\"\n\
+         # authors = [\"Graham Litchman\"]\n\
+         # publisher = \"StatPearls Publishing\"\n\
+         # date = \"2020-09-27\"\n\
+         # url = \"https://www.ncbi.nlm.nih.gov/books/NBK459344/\"\n\n{body}"
+    )
+}

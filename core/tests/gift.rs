@@ -160,8 +160,21 @@ fn aiken_files_are_converted() {
 #[test]
 fn an_imported_bank_lists_exactly_what_is_missing() {
     let imported = from_gift(&example("skin-care.gift"), "skin-care.gift");
-    let toml = toml::to_string(&imported.bank).expect("serializes");
+    let toml = quiz_core::toml_source::imported_toml(&imported.bank, "skin-care.gift");
     let problems = from_toml(&toml).expect_err("sources and a disclaimer are still needed");
+    // Following the comment at the top (uncomment the example source) is allowed.
+    let start = toml.find("# [[sources]]").expect("example source");
+    let end = toml[start..]
+        .find("\n\n")
+        .map(|i| start + i)
+        .expect("end of example");
+    let uncommented = toml[start..end].replace("# ", "");
+    let toml_with_source = format!("{}{}{}", &toml[..start], uncommented, &toml[end..]);
+    let after = from_toml(&toml_with_source).expect_err("still needs cites and a disclaimer");
+    assert!(
+        after.iter().all(|d| !d.message.contains("duplicate")),
+        "{after:?}"
+    );
     let messages: Vec<_> = problems
         .iter()
         .filter(|d| d.is_error())

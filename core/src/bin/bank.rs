@@ -171,23 +171,16 @@ fn import(format: &str, file: &str) -> ExitCode {
     for n in &imported.notes {
         eprintln!("{}", n.render(file));
     }
-    match toml::to_string(&imported.bank) {
-        Ok(out) => {
-            println!("# Imported from {file}. Next: add [[sources]], cite them in each question,");
-            println!("# write the disclaimer, then run: bank check THIS_FILE\n");
-            print!("{out}");
-            eprintln!(
-                "{file}: imported {} questions; {} left out",
-                imported.bank.questions.len(),
-                imported.notes.len()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{file}: error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    print!(
+        "{}",
+        quiz_core::toml_source::imported_toml(&imported.bank, file)
+    );
+    eprintln!(
+        "{file}: imported {} questions; {} left out",
+        imported.bank.questions.len(),
+        imported.notes.len()
+    );
+    ExitCode::SUCCESS
 }
 
 fn export(file: &str) -> ExitCode {

@@ -1,5 +1,6 @@
-// A tiny static server on loopback for the browser tests and the examples.
-//   node tests/e2e/serve.mjs DIR PORT [--quiz-origin URL]
+// A tiny static server on loopback for the local preview, the browser tests
+// and the examples.
+//   node scripts/static-server.mjs DIR PORT [--quiz-origin URL]
 // Applies DIR/_headers (Netlify/Cloudflare format) when present, so dist/ is
 // served with its Content-Security-Policy; replaces %QUIZ_ORIGIN% in HTML.
 import { createServer } from 'node:http';

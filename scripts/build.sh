@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Release build of both pages into dist/:
+#   dist/index.html   the quiz (Trunk.toml; its post-build hook adds banks/, sw.js)
+#   dist/author/      the instructor page (Trunk.author.toml)
+# then dist/_headers with one strict CSP covering both pages' inline scripts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+trunk build --release
+trunk --config Trunk.author.toml build --release
+node scripts/csp.mjs dist
