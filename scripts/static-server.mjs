@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const [dirArg, portArg, ...rest] = process.argv.slice(2);
 const root = resolve(dirArg ?? 'dist');
@@ -43,7 +44,13 @@ createServer(async (req, res) => {
     let body = await readFile(path);
     const type = types[extname(path)] ?? 'application/octet-stream';
     if (type.startsWith('text/html')) body = body.toString().replaceAll('%QUIZ_ORIGIN%', quizOrigin);
-    res.writeHead(200, { ...readHeaders(), 'content-type': type, 'cache-control': 'no-store' });
+    const headers = { ...readHeaders(), 'content-type': type, 'cache-control': 'no-store' };
+    // Compressed as any real host would, so transfer sizes are realistic.
+    if (/gzip/.test(req.headers['accept-encoding'] ?? '') && !/image\/png/.test(type)) {
+      body = gzipSync(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' });

@@ -81,6 +81,12 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let (state, notice) = use_quiz(props.bank.clone(), seed, options, props.storage);
     use_host_events(config.clone(), Rc::new((*state).clone()));
     let instant = config.feedback == FeedbackMode::Each;
+    // For the load benchmark: the first screen a visitor can act on is up.
+    use_effect_with((), |_| {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark("quiz-ready");
+        }
+    });
     let logo = config
         .theme
         .logo
