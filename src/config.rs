@@ -316,6 +316,13 @@ fn clip(s: &str) -> String {
     s.chars().take(60).collect()
 }
 
+/// A contrast ratio with two decimals, without float formatting (which would
+/// add kilobytes to the wasm).
+fn ratio(r: f64) -> String {
+    let hundredths = (r * 100.0).round() as u64;
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
 /// Console warnings for clinic colours that would be hard to read.
 pub fn contrast_warnings(theme: &Theme) -> Vec<String> {
     let mut out = Vec::new();
@@ -326,9 +333,10 @@ pub fn contrast_warnings(theme: &Theme) -> Vec<String> {
             let r = text.contrast(bg);
             if r < 4.5 {
                 out.push(format!(
-                    "theme-text {} on the {name} {} has contrast {r:.2}:1, below the 4.5:1 text needs",
+                    "theme-text {} on the {name} {} has contrast {}:1, below the 4.5:1 text needs",
                     text.css(),
-                    bg.css()
+                    bg.css(),
+                    ratio(r)
                 ));
             }
         }
@@ -337,9 +345,10 @@ pub fn contrast_warnings(theme: &Theme) -> Vec<String> {
         let r = primary.contrast(surface);
         if r < 3.0 {
             out.push(format!(
-                "theme-primary {} on the surface {} has contrast {r:.2}:1, below the 3:1 controls need",
+                "theme-primary {} on the surface {} has contrast {}:1, below the 3:1 controls need",
                 primary.css(),
-                surface.css()
+                surface.css(),
+                ratio(r)
             ));
         }
     }

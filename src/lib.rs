@@ -48,13 +48,19 @@ pub fn App() -> Html {
             .map(String::as_str),
     );
     use_document(lang.code(), title);
-    let content = match &*bank {
-        BankState::Loading => html! { <Loading /> },
-        BankState::Failed(err) => html! { <BankError error={err.clone()} on_retry={retry} /> },
-        BankState::Ready(loaded) => {
-            let bank = with_pass_mark(loaded, config.pass_mark);
-            html! { <Quiz {bank} seed={hooks::random_seed()} storage={true} config={config.clone()} /> }
-        }
+    let seed = *use_memo((), |_| hooks::random_seed());
+    // The bank as this page uses it (pass-mark override applied), made once.
+    let ready = use_memo(
+        ((*bank).clone(), config.pass_mark),
+        |(state, pass_mark)| match state {
+            BankState::Ready(loaded) => Some(with_pass_mark(loaded, *pass_mark)),
+            _ => None,
+        },
+    );
+    let content = match (&*bank, (*ready).clone()) {
+        (BankState::Failed(err), _) => html! { <BankError error={err.clone()} on_retry={retry} /> },
+        (_, Some(bank)) => html! { <Quiz {bank} {seed} storage={true} config={config.clone()} /> },
+        _ => html! { <Loading /> },
     };
     html! {
         <ContextProvider<Lang> context={lang}>

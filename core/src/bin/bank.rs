@@ -135,10 +135,11 @@ fn write_json(loaded: &Loaded, path: &Path, out: &Path) -> Result<PathBuf, Vec<S
     Ok(target)
 }
 
-fn stats(file: &str) -> ExitCode {
+/// Prints `render(bank)` for a valid bank, or its problems.
+fn print_valid(file: &str, render: impl Fn(&quiz_core::Bank) -> String) -> ExitCode {
     match load(Path::new(file)) {
         Ok(loaded) => {
-            print!("{}", quiz_core::stats::stats(&loaded.bank));
+            print!("{}", render(&loaded.bank));
             ExitCode::SUCCESS
         }
         Err(lines) => {
@@ -146,6 +147,10 @@ fn stats(file: &str) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn stats(file: &str) -> ExitCode {
+    print_valid(file, |bank| quiz_core::stats::stats(bank).to_string())
 }
 
 fn import(format: &str, file: &str) -> ExitCode {
@@ -184,14 +189,5 @@ fn import(format: &str, file: &str) -> ExitCode {
 }
 
 fn export(file: &str) -> ExitCode {
-    match load(Path::new(file)) {
-        Ok(loaded) => {
-            print!("{}", quiz_core::gift::to_gift(&loaded.bank));
-            ExitCode::SUCCESS
-        }
-        Err(lines) => {
-            lines.iter().for_each(|l| eprintln!("{l}"));
-            ExitCode::FAILURE
-        }
-    }
+    print_valid(file, quiz_core::gift::to_gift)
 }
