@@ -302,13 +302,13 @@ fn origin(value: &str) -> Option<String> {
     ok.then(|| value.to_string())
 }
 
-/// Font family names: letters, digits, spaces, commas, hyphens and quotes only.
+/// Font family names: ASCII letters, digits, spaces, commas, hyphens and quotes.
 fn font_family(value: &str) -> Option<String> {
     let ok = !value.is_empty()
         && value.len() <= 120
         && value
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | ',' | '-' | '"' | '\''));
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | ',' | '-' | '"' | '\''));
     ok.then(|| value.to_string())
 }
 

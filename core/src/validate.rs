@@ -270,7 +270,7 @@ fn check_question(
             ));
         }
         long_text(&c.text, "the choice text", cat("text"), out);
-        if !c.text.trim().is_empty() && !texts.insert(c.text.trim().to_lowercase()) {
+        if !c.text.trim().is_empty() && !texts.insert(c.text.trim().to_ascii_lowercase()) {
             out.push(Diagnostic::warning(
                 cat("text"),
                 "two choices of this question have the same text",
@@ -350,7 +350,7 @@ fn check_question(
 pub const LONG_PROMPT: usize = 300;
 
 fn is_all_or_none(text: &str) -> bool {
-    let t = text.trim().trim_end_matches('.').to_lowercase();
+    let t = text.trim().trim_end_matches('.').to_ascii_lowercase();
     [
         "all of the above",
         "none of the above",
