@@ -33,3 +33,24 @@ writeFileSync(`${dir}/_headers`, [
   '',
 ].join('\n'));
 console.log(`csp: ${hashes.length} inline script hash(es): ${hashes.join(' ')}`);
+
+// The same headers, documented for whoever deploys this build.
+writeFileSync(`${dir}/HEADERS.md`, `# HTTP headers for this build
+
+Send these with every file of this folder (Netlify and Cloudflare Pages read
+\`_headers\` as it is). The script hashes change with every build, because
+Trunk's inline loader names this build's files: always copy them from here.
+
+\`\`\`
+Content-Security-Policy: ${csp}
+X-Content-Type-Options: nosniff
+Referrer-Policy: strict-origin-when-cross-origin
+\`\`\`
+
+- \`'wasm-unsafe-eval'\` lets the browser compile the quiz's WebAssembly; there is
+  no \`'unsafe-inline'\` and no \`'unsafe-eval'\`.
+- ${hashes.length} inline script hash(es): ${hashes.join(', ')} (the quiz page and the bank editor).
+- \`frame-ancestors\` lists the sites allowed to embed the quiz: ${ancestors}.
+  Set your clinics' origins with \`<meta name="quiz-parent-origins" content="https://…">\`
+  in index.html and rebuild.
+`);

@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const dir = process.argv[2] ?? 'dist';
-const skip = new Set(['sw.js', '_headers']);
+const skip = new Set(['sw.js', '_headers', 'HEADERS.md']);
 function walk(d) {
   return readdirSync(d).flatMap((name) => {
     const p = join(d, name);

@@ -179,3 +179,31 @@ test('bad page options are ignored with a console warning, never a crash', async
   await expect.poll(() => warnings.length).toBeGreaterThanOrEqual(4);
   expect(warnings.join('\n')).toContain('ignored count="lots"');
 });
+
+test('after the browser is closed and started again, the visitor is on the same question', async ({ playwright, baseURL }, testInfo) => {
+  const profile = testInfo.outputPath('profile');
+  const launch = () => playwright.chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    baseURL,
+    serviceWorkers: 'block',
+  });
+  let browser = await launch();
+  let page = browser.pages()[0] ?? await browser.newPage();
+  await start(page);
+  const q = await currentQuestion(page);
+  await choose(page, q, correctIds(q));
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.getByRole('button', { name: 'Next question' }).click();
+  const second = await currentQuestion(page);
+  await browser.close();
+
+  browser = await launch();
+  page = browser.pages()[0] ?? await browser.newPage();
+  await page.goto('/');
+  expect((await currentQuestion(page)).id).toBe(second.id);
+  await page.getByRole('button', { name: 'Previous' }).click();
+  expect((await currentQuestion(page)).id).toBe(q.id);
+  await expect(page.locator('.verdict strong')).toHaveText('Correct');
+  await browser.close();
+});
