@@ -25,12 +25,16 @@ export const csp = [
   "form-action 'none'",
   `frame-ancestors ${ancestors}`,
 ].join('; ');
+// The page's files may be loaded by other sites that mount the quiz directly
+// (EMBEDDING.md section 6): public, credential-less CORS on the static assets.
+const assets = ['*.js', '*.wasm', '*.css', 'banks/*'].flatMap((p) => [`/${p}`, '  Access-Control-Allow-Origin: *', '']);
 writeFileSync(`${dir}/_headers`, [
   '/*',
   `  Content-Security-Policy: ${csp}`,
   '  X-Content-Type-Options: nosniff',
   '  Referrer-Policy: strict-origin-when-cross-origin',
   '',
+  ...assets,
 ].join('\n'));
 console.log(`csp: ${hashes.length} inline script hash(es): ${hashes.join(' ')}`);
 

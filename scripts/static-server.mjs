@@ -25,13 +25,20 @@ const types = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
-function readHeaders() {
+/** The headers of every `_headers` block whose path pattern matches `path`. */
+function readHeaders(path) {
   const file = join(root, '_headers');
   if (!existsSync(file)) return {};
   const headers = {};
+  let applies = false;
   for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (/^\S/.test(line)) {
+      const pattern = new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`);
+      applies = pattern.test(path);
+      continue;
+    }
     const m = line.match(/^\s+([A-Za-z-]+):\s*(.+)$/);
-    if (m) headers[m[1].toLowerCase()] = m[2];
+    if (m && applies) headers[m[1].toLowerCase()] = m[2];
   }
   return headers;
 }
@@ -45,7 +52,7 @@ createServer(async (req, res) => {
     let body = await readFile(path);
     const type = types[extname(path)] ?? 'application/octet-stream';
     if (type.startsWith('text/html')) body = body.toString().replaceAll('%QUIZ_ORIGIN%', quizOrigin);
-    const headers = { ...readHeaders(), 'content-type': type, 'cache-control': 'no-store' };
+    const headers = { ...readHeaders(url.pathname), 'content-type': type, 'cache-control': 'no-store' };
     // Compressed as any real host would, so transfer sizes are realistic.
     if (/gzip/.test(req.headers['accept-encoding'] ?? '') && !/image\/png/.test(type)) {
       body = gzipSync(body);

@@ -1,5 +1,6 @@
 // A clinic page on another origin embeds the quiz with embed.js.
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { bank, correctIds, wrongId, questionByPrompt } from './helpers.mjs';
 
 const CLINIC = 'http://127.0.0.1:4174/';
@@ -154,4 +155,23 @@ test('axe finds no violations in the quiz embedded in the clinic page', async ({
   await quiz.locator('fieldset input').first().check();
   await quiz.getByRole('button', { name: 'Check answer' }).click();
   await check('embedded feedback');
+});
+
+test('the quiz can be mounted directly into an element of another site, without an iframe', async ({ page }) => {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const js = html.match(/import init, \* as bindings from '\.\/([^']+\.js)'/)[1];
+  const wasm = html.match(/module_or_path: '\.\/([^']+\.wasm)'/)[1];
+  const css = html.match(/href="\.\/(quiz-[^"]+\.css)"/)[1];
+  // A page of another site (served from a third origin), with its own look.
+  const q = new URLSearchParams({ quiz: 'http://127.0.0.1:4173', js, wasm, css });
+  await page.goto(`http://127.0.0.1:4175/direct.html?${q}`);
+  const root = page.locator('#quiz-root');
+  await expect(root.getByRole('button', { name: 'Start the quiz' })).toBeVisible();
+  await expect(root.getByText('2 questions')).toBeVisible();
+  await expect(root.getByRole('button', { name: 'Start the quiz' })).toHaveCSS('background-color', 'rgb(122, 46, 142)');
+  // The quiz's styles stay inside it: the clinic page keeps its own look.
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(250, 240, 230)');
+  await expect(page.locator('body > h1')).toHaveCSS('font-family', 'serif');
+  await root.getByRole('button', { name: 'Start the quiz' }).click();
+  await expect(root.getByRole('heading', { name: 'Question 1 of 2' })).toBeVisible();
 });
