@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = Number(process.env.QUIZ_BUDGET_KB ?? 195);
+const BUDGET_KB = Number(process.env.QUIZ_BUDGET_KB ?? 175);
 const dist = 'dist';
 // The quiz page until its first question can be answered: everything in dist/
 // but the loader a clinic page includes and the service worker (fetched after).

@@ -6,8 +6,10 @@
 pub mod bank;
 pub mod diagnostic;
 pub mod gift;
+pub mod json;
 pub mod parse;
 pub mod progress;
+pub mod read;
 pub mod rng;
 pub mod score;
 pub mod session;

@@ -1,7 +1,11 @@
 //! Reading a bank from JSON, the form the quiz page loads.
 
-use crate::bank::{content_hash, Bank};
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::bank::{
+    content_hash, Bank, Choice, Cite, Difficulty, Kind, Meta, Question, Scoring, Source, Topic,
+};
+use crate::diagnostic::{pos_of, Diagnostic, Pos, Seg};
+use crate::json::{self, Node};
+use crate::read::{self, Reader};
 use crate::validate::{has_errors, limits, validate};
 
 /// A bank that passed validation, with its warnings and content hash.
@@ -13,31 +17,237 @@ pub struct Loaded {
     pub hash: String,
 }
 
-/// Parses and validates a JSON bank. Every problem found is returned.
+/// Parses and validates a JSON bank. Every problem found is returned, each
+/// with its line and column.
 pub fn from_json(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     check_size(text)?;
-    if nesting_depth(text) > limits::MAX_DEPTH {
-        return Err(vec![Diagnostic::error(
-            vec![],
-            format!(
-                "the bank is nested more than {} levels deep, which no bank needs",
-                limits::MAX_DEPTH
-            ),
-        )]);
-    }
-    let bank: Bank = serde_json::from_str(text).map_err(|e| {
-        let message = plain_serde_message(&e.to_string());
-        let d = Diagnostic::error(vec![], message);
-        vec![if e.line() > 0 {
-            d.at(Pos {
-                line: e.line(),
-                column: e.column(),
-            })
+    let root = json::parse(text, limits::MAX_DEPTH).map_err(|e| {
+        let message = if e.message.starts_with("the data is nested") {
+            format!("{}, which no bank needs", e.message.replace("data", "bank"))
         } else {
-            d
-        }]
+            e.message
+        };
+        vec![Diagnostic::error(vec![], message).at(pos_of(text, e.at))]
     })?;
-    finish(bank, text, |_| None)
+    let mut reader = Reader::new(text);
+    let bank = read_bank(&mut reader, &root);
+    let bank = match bank {
+        Some(bank) if reader.problems.is_empty() => bank,
+        _ => return Err(reader.problems),
+    };
+    // Rule problems name the question (compiled banks are one long line)
+    // and also carry their position.
+    let place = |d: &mut Diagnostic| d.pos = Some(pos_of(text, read::locate(&root, &d.path)));
+    match finish(bank, text, |_| None) {
+        Ok(mut loaded) => {
+            loaded.warnings.iter_mut().for_each(place);
+            Ok(loaded)
+        }
+        Err(mut diagnostics) => {
+            diagnostics.iter_mut().for_each(place);
+            Err(diagnostics)
+        }
+    }
+}
+
+/// True when a JSON problem means the text stopped early (a cut download).
+pub fn is_truncated(d: &Diagnostic) -> bool {
+    d.message.starts_with(json::ENDS_EARLY)
+}
+
+const U32: i128 = u32::MAX as i128;
+
+fn read_bank(r: &mut Reader, root: &Node) -> Option<Bank> {
+    let f = r.object(
+        root,
+        vec![],
+        "the bank file",
+        &["format", "bank", "sources", "topics", "questions"],
+    )?;
+    let format = r.int(&f, "format", 0, U32);
+    let meta = r.required(&f, "bank").and_then(|n| read_meta(r, n));
+    let sources = r.list(&f, "sources", false, read_source);
+    let topics = r.list(&f, "topics", false, |r, n, path| {
+        let f = r.object(n, path, "a topic", &["id", "label"])?;
+        let (id, label) = (r.string(&f, "id"), r.string(&f, "label"));
+        Some(Topic {
+            id: id?,
+            label: label?,
+        })
+    });
+    let questions = r.list(&f, "questions", false, read_question);
+    Some(Bank {
+        format: u32::try_from(format?).ok()?,
+        meta: meta?,
+        sources: sources?,
+        topics: topics?,
+        questions: questions?,
+    })
+}
+
+fn read_meta(r: &mut Reader, n: &Node) -> Option<Meta> {
+    let f = r.object(
+        n,
+        vec![Seg::Key("bank".into())],
+        "the [bank] table",
+        &[
+            "id",
+            "title",
+            "language",
+            "version",
+            "description",
+            "pass_mark",
+            "reviewed",
+            "reviewer",
+            "disclaimer",
+            "scoring",
+            "shuffle",
+            "draw",
+            "draw_per_topic",
+        ],
+    )?;
+    let id = r.string(&f, "id");
+    let title = r.string(&f, "title");
+    let language = r.string(&f, "language");
+    let version = r.string(&f, "version");
+    let description = r.string(&f, "description");
+    let pass_mark = r.int(&f, "pass_mark", 0, U32);
+    let reviewed = r.opt_string(&f, "reviewed");
+    let reviewer = r.opt_string(&f, "reviewer");
+    let disclaimer = r.string(&f, "disclaimer");
+    let scoring = r.pick(&f, "scoring", &["partial", "all_or_nothing"], false);
+    let shuffle = r.bool_or(&f, "shuffle", true);
+    let draw = r.opt_int(&f, "draw", 0, U32);
+    let draw_per_topic = r.opt_int(&f, "draw_per_topic", 0, U32);
+    Some(Meta {
+        id: id?,
+        title: title?,
+        language: language?,
+        version: version?,
+        description: description?,
+        pass_mark: u32::try_from(pass_mark?).ok()?,
+        reviewed: reviewed?,
+        reviewer: reviewer?,
+        disclaimer: disclaimer?,
+        scoring: match scoring? {
+            Some(1) => Scoring::AllOrNothing,
+            _ => Scoring::Partial,
+        },
+        shuffle: shuffle?,
+        draw: draw?.and_then(|n| usize::try_from(n).ok()),
+        draw_per_topic: draw_per_topic?.and_then(|n| usize::try_from(n).ok()),
+    })
+}
+
+fn read_source(r: &mut Reader, n: &Node, path: Vec<Seg>) -> Option<Source> {
+    let f = r.object(
+        n,
+        path,
+        "a source",
+        &[
+            "id",
+            "title",
+            "authors",
+            "publisher",
+            "date",
+            "url",
+            "doi",
+            "pmid",
+        ],
+    )?;
+    let id = r.string(&f, "id");
+    let title = r.string(&f, "title");
+    let authors = r.strings(&f, "authors", true);
+    let publisher = r.string(&f, "publisher");
+    let date = r.string(&f, "date");
+    let url = r.string(&f, "url");
+    let doi = r.opt_string(&f, "doi");
+    let pmid = r.opt_string(&f, "pmid");
+    Some(Source {
+        id: id?,
+        title: title?,
+        authors: authors?,
+        publisher: publisher?,
+        date: date?,
+        url: url?,
+        doi: doi?,
+        pmid: pmid?,
+    })
+}
+
+fn read_question(r: &mut Reader, n: &Node, path: Vec<Seg>) -> Option<Question> {
+    let f = r.object(
+        n,
+        path,
+        "a question",
+        &[
+            "id",
+            "topic",
+            "kind",
+            "difficulty",
+            "prompt",
+            "choices",
+            "explanation",
+            "cites",
+            "points",
+        ],
+    )?;
+    let id = r.string(&f, "id");
+    let topic = r.string(&f, "topic");
+    let kind = r.pick(&f, "kind", &["single", "multiple", "true_false"], true);
+    let difficulty = r.pick(&f, "difficulty", &["easy", "medium", "hard"], false);
+    let prompt = r.string(&f, "prompt");
+    let choices = r.list(&f, "choices", true, read_choice);
+    let explanation = r.string(&f, "explanation");
+    let cites = r.list(&f, "cites", true, |r, n, path| {
+        let f = r.object(n, path, "a citation", &["source", "locator"])?;
+        let (source, locator) = (r.string(&f, "source"), r.string(&f, "locator"));
+        Some(Cite {
+            source: source?,
+            locator: locator?,
+        })
+    });
+    let points = r.int_or(&f, "points", U32, 1);
+    Some(Question {
+        id: id?,
+        topic: topic?,
+        kind: match kind? {
+            Some(0) => Kind::Single,
+            Some(1) => Kind::Multiple,
+            _ => Kind::TrueFalse,
+        },
+        difficulty: difficulty?.map(|i| match i {
+            0 => Difficulty::Easy,
+            1 => Difficulty::Medium,
+            _ => Difficulty::Hard,
+        }),
+        prompt: prompt?,
+        choices: choices?,
+        explanation: explanation?,
+        cites: cites?,
+        points: u32::try_from(points?).ok()?,
+    })
+}
+
+fn read_choice(r: &mut Reader, n: &Node, path: Vec<Seg>) -> Option<Choice> {
+    let f = r.object(
+        n,
+        path,
+        "a choice",
+        &["id", "text", "correct", "feedback", "weight"],
+    )?;
+    let id = r.string(&f, "id");
+    let text = r.string(&f, "text");
+    let correct = r.bool_or(&f, "correct", false);
+    let feedback = r.opt_string(&f, "feedback");
+    let weight = r.opt_int(&f, "weight", i32::MIN.into(), i32::MAX.into());
+    Some(Choice {
+        id: id?,
+        text: text?,
+        correct: correct?,
+        feedback: feedback?,
+        weight: weight?.and_then(|w| i32::try_from(w).ok()),
+    })
 }
 
 /// Validates a parsed bank, placing each problem with `locate`.
@@ -79,32 +289,6 @@ pub fn check_size(text: &str) -> Result<(), Vec<Diagnostic>> {
     Ok(())
 }
 
-/// Deepest bracket nesting outside strings (a cheap pre-scan).
-fn nesting_depth(text: &str) -> usize {
-    let (mut depth, mut max, mut in_str, mut escaped) = (0usize, 0usize, false, false);
-    for b in text.bytes() {
-        if in_str {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_str = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_str = true,
-            b'[' | b'{' => {
-                depth += 1;
-                max = max.max(depth);
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    max
-}
-
 /// A readable name for a place in the bank, for messages without a position.
 pub fn describe(bank: &Bank, path: &[crate::diagnostic::Seg]) -> String {
     use crate::diagnostic::Seg::{Index, Key};
@@ -125,16 +309,6 @@ pub fn describe(bank: &Bank, path: &[crate::diagnostic::Seg]) -> String {
     }
 }
 
-/// serde's messages use backticks and Rust words; make them plain.
-pub fn plain_serde_message(message: &str) -> String {
-    let m = message.replace('`', "\"");
-    // serde_json appends " at line L column C"; the position is shown separately.
-    match m.find(" at line ") {
-        Some(i) => m[..i].to_string(),
-        None => m,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,13 +317,42 @@ mod tests {
     fn json_syntax_errors_have_line_and_column() {
         let err = from_json("{\n  \"format\": 1,\n  \"bank\": oops\n}").unwrap_err();
         assert_eq!(err.len(), 1);
-        assert_eq!(err[0].pos.map(|p| p.line), Some(3));
-        assert!(
-            err[0].message.contains("expected value"),
-            "{}",
-            err[0].message
+        assert_eq!(err[0].to_string(), "line 3, column 11: expected a value");
+        let cut = from_json("{\n  \"format\": 1,\n  \"bank\": {\"id\": \"x").unwrap_err();
+        assert!(is_truncated(&cut[0]), "{}", cut[0]);
+        assert!(!is_truncated(&err[0]));
+    }
+
+    #[test]
+    fn every_field_problem_is_reported_at_its_place() {
+        let text = r#"{
+  "format": "1",
+  "bank": {"id": "b", "title": "T", "language": "en", "version": "1",
+           "description": "d", "pass_mark": 50, "disclaimer": "x", "shufle": true},
+  "questions": [
+    {"id": "q1", "topic": "t", "kind": "yes_no", "prompt": "P?",
+     "choices": [{"id": "a", "text": "A", "correct": "yes"}],
+     "explanation": "E", "cites": []},
+    {"id": "q2", "topic": "t", "kind": "single", "prompt": "P?", "choices": [],
+     "cites": [], "points": 1.5}
+  ]
+}"#;
+        let lines: Vec<String> = from_json(text)
+            .unwrap_err()
+            .iter()
+            .map(|d| d.render("b.json"))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "b.json:2:13: error: \"format\" should be a whole number from 0 to 4294967295",
+                "b.json:4:78: error: unknown field \"shufle\" in the [bank] table; the fields are \"id\", \"title\", \"language\", \"version\", \"description\", \"pass_mark\", \"reviewed\", \"reviewer\", \"disclaimer\", \"scoring\", \"shuffle\", \"draw\", \"draw_per_topic\"",
+                "b.json:6:40: error: \"kind\" should be one of \"single\", \"multiple\", \"true_false\"",
+                "b.json:7:54: error: \"correct\" should be true or false",
+                "b.json:9:5: error: missing field \"explanation\"",
+                "b.json:10:29: error: \"points\" should be a whole number from 0 to 4294967295",
+            ]
         );
-        assert!(!err[0].message.contains(" at line "));
     }
 
     #[test]
@@ -160,10 +363,5 @@ mod tests {
             .contains("largest accepted"));
         let deep = "[".repeat(100_000);
         assert!(from_json(&deep).unwrap_err()[0].message.contains("nested"));
-    }
-
-    #[test]
-    fn nesting_ignores_brackets_in_strings() {
-        assert_eq!(nesting_depth(r#"{"a": "[[[[\"]]"}"#), 1);
     }
 }

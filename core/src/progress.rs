@@ -1,15 +1,15 @@
 //! Saved progress: what is written to browser storage, and the rules for
 //! taking it back. Pure, so the rules are tested natively.
 
-use serde::{Deserialize, Serialize};
-
 use crate::bank::Bank;
-use crate::session::Session;
+use crate::json::{self, quote, Node};
+use crate::read::Reader;
+use crate::session::{Session, Slot};
 
 /// Bumped when the saved form changes; older saves are then ignored.
 pub const SCHEMA: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
     pub schema: u32,
     /// Content hash of the bank the session was taken on.
@@ -33,13 +33,88 @@ pub fn key(bank_id: &str) -> String {
     format!("microneedling-quiz:v{SCHEMA}:{bank_id}")
 }
 
+/// The saved form: `{"schema":1,"bank_hash":"…","session":{…}}`.
 pub fn encode(bank_hash: &str, session: &Session) -> String {
-    let saved = Saved {
-        schema: SCHEMA,
-        bank_hash: bank_hash.to_string(),
-        session: session.clone(),
-    };
-    serde_json::to_string(&saved).unwrap_or_default()
+    let mut out = format!("{{\"schema\":{SCHEMA},\"bank_hash\":");
+    quote(bank_hash, &mut out);
+    out.push_str(&format!(
+        ",\"session\":{{\"seed\":{},\"slots\":[",
+        session.seed
+    ));
+    for (i, slot) in session.slots.iter().enumerate() {
+        out.push_str(if i == 0 {
+            "{\"question\":"
+        } else {
+            ",{\"question\":"
+        });
+        quote(&slot.question, &mut out);
+        for (key, ids) in [("order", &slot.order), ("selected", &slot.selected)] {
+            out.push_str(&format!(",\"{key}\":["));
+            for (j, id) in ids.iter().enumerate() {
+                if j > 0 {
+                    out.push(',');
+                }
+                quote(id, &mut out);
+            }
+            out.push(']');
+        }
+        out.push_str(&format!(",\"checked\":{}}}", slot.checked));
+    }
+    out.push_str(&format!(
+        "],\"current\":{},\"finished\":{}}}}}",
+        session.current, session.finished
+    ));
+    out
+}
+
+/// Reads the saved form back; `None` for anything that is not exactly it.
+fn read_saved(text: &str) -> Option<Saved> {
+    let root = json::parse(text, 8).ok()?;
+    let r = &mut Reader::new(text);
+    let f = r.object(
+        &root,
+        vec![],
+        "saved progress",
+        &["schema", "bank_hash", "session"],
+    )?;
+    let schema = r.int(&f, "schema", 0, u32::MAX.into())?;
+    let bank_hash = r.string(&f, "bank_hash")?;
+    let session = r.required(&f, "session")?;
+    let s = r.object(
+        session,
+        vec![],
+        "a session",
+        &["seed", "slots", "current", "finished"],
+    )?;
+    let seed = r.int(&s, "seed", 0, u64::MAX.into())?;
+    let slots = r.list(&s, "slots", true, read_slot)?;
+    let current = r.int(&s, "current", 0, u32::MAX.into())?;
+    let finished = r.bool_or(&s, "finished", false)?;
+    r.problems.is_empty().then_some(Saved {
+        schema: u32::try_from(schema).ok()?,
+        bank_hash,
+        session: Session {
+            seed: u64::try_from(seed).ok()?,
+            slots,
+            current: usize::try_from(current).ok()?,
+            finished,
+        },
+    })
+}
+
+fn read_slot(r: &mut Reader, n: &Node, path: Vec<crate::diagnostic::Seg>) -> Option<Slot> {
+    let f = r.object(
+        n,
+        path,
+        "a slot",
+        &["question", "order", "selected", "checked"],
+    )?;
+    Some(Slot {
+        question: r.string(&f, "question")?,
+        order: r.strings(&f, "order", true)?,
+        selected: r.strings(&f, "selected", false)?,
+        checked: r.bool_or(&f, "checked", false)?,
+    })
 }
 
 /// Decides what to do with stored text. Never attaches answers to a bank that
@@ -48,7 +123,7 @@ pub fn decode(stored: Option<&str>, bank: &Bank, bank_hash: &str) -> Restore {
     let Some(text) = stored else {
         return Restore::Nothing;
     };
-    let Ok(saved) = serde_json::from_str::<Saved>(text) else {
+    let Some(saved) = read_saved(text) else {
         return Restore::Discarded;
     };
     if saved.schema != SCHEMA || saved.bank_hash != bank_hash {
@@ -57,5 +132,57 @@ pub fn decode(stored: Option<&str>, bank: &Bank, bank_hash: &str) -> Restore {
     match Session::restore(bank, saved.session) {
         Some(session) => Restore::Resumed(session),
         None => Restore::Discarded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session() -> Session {
+        Session {
+            seed: u64::MAX,
+            slots: vec![
+                Slot {
+                    question: "q\"1".into(),
+                    order: vec!["a".into(), "b\\".into()],
+                    selected: vec!["b\\".into()],
+                    checked: true,
+                },
+                Slot {
+                    question: "q2".into(),
+                    order: vec!["x".into(), "y".into()],
+                    selected: vec![],
+                    checked: false,
+                },
+            ],
+            current: 1,
+            finished: false,
+        }
+    }
+
+    #[test]
+    fn encode_and_read_round_trip() {
+        let text = encode("abc", &session());
+        let saved = read_saved(&text).expect("reads back");
+        assert_eq!(saved.schema, SCHEMA);
+        assert_eq!(saved.bank_hash, "abc");
+        assert_eq!(saved.session, session());
+    }
+
+    #[test]
+    fn anything_else_is_not_a_save() {
+        let good = encode("abc", &session());
+        for bad in [
+            "",
+            "null",
+            "[]",
+            &good[..good.len() - 1],
+            &good.replace("\"current\":1", "\"current\":-1"),
+            &good.replace("\"checked\":true", "\"checked\":1"),
+            &good.replace("\"seed\"", "\"sed\""),
+        ] {
+            assert_eq!(read_saved(bad), None, "{bad}");
+        }
     }
 }

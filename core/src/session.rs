@@ -2,8 +2,6 @@
 //! Everything is keyed by question and choice ids, never positions, so a saved
 //! session can be checked against the bank it is restored into.
 
-use serde::{Deserialize, Serialize};
-
 use crate::bank::{Bank, Kind};
 use crate::rng::Rng;
 
@@ -19,18 +17,16 @@ pub struct Options {
     pub only: Option<Vec<String>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slot {
     pub question: String,
     /// Choice ids in the order shown.
     pub order: Vec<String>,
-    #[serde(default)]
     pub selected: Vec<String>,
-    #[serde(default)]
     pub checked: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
     pub seed: u64,
     pub slots: Vec<Slot>,

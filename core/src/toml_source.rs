@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use crate::bank::{Bank, Meta, Question, Source, Topic};
 use crate::diagnostic::{pos_of, Diagnostic, Pos, Seg};
-use crate::parse::{check_size, finish, plain_serde_message, Loaded};
+use crate::parse::{check_size, finish, Loaded};
 use crate::validate::limits;
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -157,4 +157,14 @@ pub fn imported_toml(bank: &Bank, file: &str) -> String {
          # date = \"2020-09-27\"\n\
          # url = \"https://www.ncbi.nlm.nih.gov/books/NBK459344/\"\n\n{body}"
     )
+}
+
+/// serde's messages use backticks and Rust words; make them plain.
+fn plain_serde_message(message: &str) -> String {
+    let m = message.replace('`', "\"");
+    // serde_json appends " at line L column C"; the position is shown separately.
+    match m.find(" at line ") {
+        Some(i) => m[..i].to_string(),
+        None => m,
+    }
 }

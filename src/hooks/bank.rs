@@ -47,11 +47,7 @@ pub fn parse_bank(text: &str) -> BankState {
     match from_json(text) {
         Ok(loaded) => BankState::Ready(Rc::new(loaded)),
         Err(diagnostics) => failed(
-            // serde_json says "EOF while parsing" when the text stops early.
-            if diagnostics
-                .iter()
-                .any(|d| d.message.starts_with("EOF while parsing"))
-            {
+            if diagnostics.iter().any(quiz_core::parse::is_truncated) {
                 "error_bank_truncated"
             } else {
                 "error_bank_invalid"

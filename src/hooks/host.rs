@@ -6,7 +6,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use quiz_core::report;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
@@ -17,8 +16,7 @@ use crate::state::QuizState;
 pub const EVENTS_VERSION: u32 = 1;
 
 /// An event for the host page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum HostEvent {
     Ready {
         bank: String,
@@ -49,7 +47,7 @@ pub enum HostEvent {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TopicScore {
     pub topic: String,
     pub label: String,
@@ -57,6 +55,112 @@ pub struct TopicScore {
     pub max: f64,
     pub correct: usize,
     pub total: usize,
+}
+
+/// A value in an event, built into a plain JS object when posted (no JSON
+/// text, so no number formatting code in the wasm).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Field {
+    Text(String),
+    Number(f64),
+    Flag(bool),
+    Null,
+    Object(Vec<(&'static str, Field)>),
+    List(Vec<Field>),
+}
+
+impl HostEvent {
+    /// The event as the host receives it: `{ type: "answered", … }`.
+    pub fn to_field(&self) -> Field {
+        use Field::{Flag, Number, Text};
+        let count = |n: usize| Number(n as f64);
+        let (kind, mut fields) = match self {
+            HostEvent::Ready { bank, questions } => (
+                "ready",
+                vec![
+                    ("bank", Text(bank.clone())),
+                    ("questions", count(*questions)),
+                ],
+            ),
+            HostEvent::Started { bank, questions } => (
+                "started",
+                vec![
+                    ("bank", Text(bank.clone())),
+                    ("questions", count(*questions)),
+                ],
+            ),
+            HostEvent::Answered {
+                question,
+                correct,
+                points,
+                max,
+            } => (
+                "answered",
+                vec![
+                    ("question", Text(question.clone())),
+                    ("correct", Flag(*correct)),
+                    ("points", Number(*points)),
+                    ("max", Number(*max)),
+                ],
+            ),
+            HostEvent::Completed {
+                score,
+                max,
+                percent,
+                passed,
+                topics,
+            } => (
+                "completed",
+                vec![
+                    ("score", Number(*score)),
+                    ("max", Number(*max)),
+                    ("percent", Number(f64::from(*percent))),
+                    ("passed", Flag(*passed)),
+                    (
+                        "topics",
+                        Field::List(
+                            topics
+                                .iter()
+                                .map(|t| {
+                                    Field::Object(vec![
+                                        ("topic", Text(t.topic.clone())),
+                                        ("label", Text(t.label.clone())),
+                                        ("score", Number(t.score)),
+                                        ("max", Number(t.max)),
+                                        ("correct", count(t.correct)),
+                                        ("total", count(t.total)),
+                                    ])
+                                })
+                                .collect(),
+                        ),
+                    ),
+                ],
+            ),
+            HostEvent::CtaClicked { url } => ("cta-clicked", vec![("url", Text(url.clone()))]),
+            HostEvent::Resize { height } => {
+                ("resize", vec![("height", Number(f64::from(*height)))])
+            }
+        };
+        fields.insert(0, ("type", Text(kind.into())));
+        Field::Object(fields)
+    }
+}
+
+fn to_js(field: &Field) -> JsValue {
+    match field {
+        Field::Text(s) => JsValue::from_str(s),
+        Field::Number(n) => JsValue::from_f64(*n),
+        Field::Flag(b) => JsValue::from_bool(*b),
+        Field::Null => JsValue::NULL,
+        Field::List(items) => items.iter().map(to_js).collect::<js_sys::Array>().into(),
+        Field::Object(fields) => {
+            let object = js_sys::Object::new();
+            for (key, value) in fields {
+                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &to_js(value));
+            }
+            object.into()
+        }
+    }
 }
 
 /// The events that happened between two states (pure, tested natively).
@@ -159,25 +263,19 @@ pub fn post(config: &Config, event: &HostEvent) {
     let Some(origin) = parent_origin(config) else {
         return;
     };
-    #[derive(Serialize)]
-    struct Envelope<'a> {
-        source: &'static str,
-        version: u32,
-        id: Option<&'a str>,
-        event: &'a HostEvent,
-    }
-    let envelope = Envelope {
-        source: "microneedling-quiz",
-        version: EVENTS_VERSION,
-        id: config.embed_id.as_deref(),
-        event,
-    };
-    let Ok(json) = serde_json::to_string(&envelope) else {
-        return;
-    };
-    let Ok(value) = js_sys::JSON::parse(&json) else {
-        return;
-    };
+    let envelope = Field::Object(vec![
+        ("source", Field::Text("microneedling-quiz".into())),
+        ("version", Field::Number(f64::from(EVENTS_VERSION))),
+        (
+            "id",
+            config
+                .embed_id
+                .as_ref()
+                .map_or(Field::Null, |id| Field::Text(id.clone())),
+        ),
+        ("event", event.to_field()),
+    ]);
+    let value = to_js(&envelope);
     if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
         let _ = parent.post_message(&value, &origin);
     }
@@ -325,11 +423,29 @@ mod tests {
     }
 
     #[test]
-    fn events_serialize_with_their_type() {
-        let json = serde_json::to_string(&HostEvent::CtaClicked {
+    fn events_carry_their_type_first() {
+        let field = HostEvent::CtaClicked {
             url: "https://a.example/".into(),
-        })
-        .expect("json");
-        assert_eq!(json, r#"{"type":"cta-clicked","url":"https://a.example/"}"#);
+        }
+        .to_field();
+        assert_eq!(
+            field,
+            Field::Object(vec![
+                ("type", Field::Text("cta-clicked".into())),
+                ("url", Field::Text("https://a.example/".into())),
+            ])
+        );
+        let Field::Object(fields) = HostEvent::Answered {
+            question: "q".into(),
+            correct: false,
+            points: 0.5,
+            max: 1.0,
+        }
+        .to_field() else {
+            panic!("an object")
+        };
+        let names: Vec<_> = fields.iter().map(|(k, _)| *k).collect();
+        assert_eq!(names, ["type", "question", "correct", "points", "max"]);
+        assert_eq!(fields[3].1, Field::Number(0.5));
     }
 }
