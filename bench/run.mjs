@@ -1,13 +1,15 @@
 // Load benchmark: the quiz page against three reference pages showing the same
 // first question, in Chromium over CDP. Not part of the test command.
-//   node bench/run.mjs [runs=7]        (after `bash scripts/build.sh`)
+//   node bench/run.mjs [runs=7] [pipeline]   (after `bash scripts/build.sh`;
+//   "pipeline" skips the page load comparison)
 // Fresh context per run, cache disabled, one warm-up, then the median of the
 // runs, unthrottled and at Fast 3G + 4x CPU. All pages served gzipped on loopback.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
 const RUNS = Number(process.argv[2] ?? 7);
+const LOAD = process.argv[3] !== 'pipeline';
 const site = 'target/bench-site';
 rmSync(site, { recursive: true, force: true });
 mkdirSync(`${site}/banks`, { recursive: true });
@@ -17,9 +19,32 @@ for (const f of ['survey-core/survey.core.min.js', 'survey-core/survey-core.min.
   cpSync(`node_modules/${f}`, `${site}/${f.split('/')[1]}`);
 }
 
+// A copy of dist/ with generated banks for the in-page pipeline figures: the
+// shape of core/benches/pipeline.rs (every part the validator checks, short
+// texts, so 5,000 questions stay under the 1 MiB limit).
+const sized = 'target/bench-dist';
+rmSync(sized, { recursive: true, force: true });
+cpSync('dist', sized, { recursive: true });
+const SIZES = [200, 1000, 5000];
+for (const n of SIZES) {
+  const questions = Array.from({ length: n }, (_, i) => ({
+    id: `q${i}`, topic: `t${i % 7}`, kind: 'single', prompt: `Q${i}?`,
+    choices: [{ id: 'a', text: 'Yes', correct: true }, { id: 'b', text: 'No' }],
+    explanation: 'E.', cites: [{ source: 's', locator: 'I' }],
+  }));
+  writeFileSync(`${sized}/bench-${n}.json`, JSON.stringify({
+    format: 1,
+    bank: { id: `bench-${n}`, title: 'Bench', language: 'en', version: '1', description: 'd', pass_mark: 70, disclaimer: 'x' },
+    sources: [{ id: 's', title: 'S', authors: ['A'], publisher: 'P', date: '2020', url: 'https://example.org/' }],
+    topics: Array.from({ length: 7 }, (_, t) => ({ id: `t${t}`, label: `Topic ${t}` })),
+    questions,
+  }));
+}
+
 const servers = [
   spawn('node', ['scripts/static-server.mjs', 'dist', '4190'], { stdio: 'ignore' }),
   spawn('node', ['scripts/static-server.mjs', site, '4191'], { stdio: 'ignore' }),
+  spawn('node', ['scripts/static-server.mjs', sized, '4192'], { stdio: 'ignore' }),
 ];
 await new Promise((r) => setTimeout(r, 700));
 
@@ -69,7 +94,7 @@ async function once(url, network, cpu) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results = {};
-for (const [profile, network, cpu] of PROFILES) {
+for (const [profile, network, cpu] of LOAD ? PROFILES : []) {
   for (const [name, url] of PAGES) {
     await once(url, network, cpu); // warm-up
     const runs = [];
@@ -77,10 +102,76 @@ for (const [profile, network, cpu] of PROFILES) {
     results[`${profile}|${name}`] = Object.fromEntries(['ready', 'fcp', 'bytes', 'requests', 'heap', 'wasm'].map((k) => [k, median(runs.map((r) => r[k]))]));
   }
 }
+
+// Bank pipeline in the page: the "bank-parse" measure (parse + validate, first
+// and only call) and the longest main-thread task while loading (a freeze).
+async function pipeline(n, cpu) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  await page.goto(`http://127.0.0.1:4192/?bank=bench-${n}.json&count=10`);
+  await page.waitForFunction(() => performance.getEntriesByName('quiz-ready').length > 0, null, { timeout: 60_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const r = await page.evaluate(() => ({
+    parse: performance.getEntriesByName('bank-parse').at(-1)?.duration ?? NaN,
+    longest: window.__longest,
+  }));
+  await context.close();
+  return r;
+}
+const pipe = {};
+for (const cpu of [1, 4]) {
+  for (const n of SIZES) {
+    await pipeline(n, cpu);
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await pipeline(n, cpu));
+    pipe[`${cpu}|${n}`] = { parse: median(runs.map((r) => r.parse)), longest: median(runs.map((r) => r.longest)) };
+  }
+}
+
+// Interaction at 4x CPU: from the click on Check (and on Next) to the first
+// DOM change, and whether that change came before the next frame.
+async function interaction() {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto('http://127.0.0.1:4190/?count=3&seed=1');
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  const click = (name) => page.evaluate((name) => new Promise((resolve) => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
+    let changed = null;
+    const observer = new MutationObserver(() => { changed ??= performance.now(); });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    requestAnimationFrame(() => {
+      const frame = performance.now();
+      observer.disconnect();
+      resolve({ ms: changed === null ? NaN : changed - start, inFrame: changed !== null && changed <= frame });
+    });
+    const start = performance.now();
+    button.click();
+  }), name);
+  await page.locator('fieldset input').first().check();
+  const check = await click('Check answer');
+  const next = await click('Next question');
+  await context.close();
+  return { check, next };
+}
+const clicks = [];
+for (let i = 0; i < RUNS; i++) clicks.push(await interaction());
+
 await browser.close();
 servers.forEach((s) => s.kill());
 
 const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '–');
+if (LOAD) {
 console.log(`\nmedian of ${RUNS} runs (after one warm-up), fresh context, cache disabled\n`);
 console.log('| profile | page | KB transferred | requests | ready ms | FCP ms | JS heap MB | wasm MiB |');
 console.log('|---|---|---|---|---|---|---|---|');
@@ -93,4 +184,19 @@ for (const [profile] of PROFILES) {
   const v = results[`${profile}|vanilla JS + JSON bank`].ready;
   const s = results[`${profile}|SurveyJS`].ready;
   console.log(`\n${profile}: quiz ready / vanilla = ${fmt(q / v, 2)} (target ≤ 1.4); quiz / SurveyJS = ${fmt(q / s, 2)} (target ≤ 0.3)`);
+}
+}
+
+console.log('\nBank pipeline in the page (median; parse + validate is the "bank-parse" measure):\n');
+console.log('| CPU | questions | parse + validate ms | longest task while loading ms |');
+console.log('|---|---|---|---|');
+for (const [key, r] of Object.entries(pipe)) {
+  const [cpu, n] = key.split('|');
+  console.log(`| ${cpu === '1' ? 'unthrottled' : `${cpu}x slower`} | ${n} | ${fmt(r.parse, 1)} | ${fmt(r.longest)} |`);
+}
+console.log('\nInteraction at 4x CPU (median of click to first DOM change; in the same frame in how many runs):\n');
+for (const k of ['check', 'next']) {
+  const ms = median(clicks.map((c) => c[k].ms));
+  const inFrame = clicks.filter((c) => c[k].inFrame).length;
+  console.log(`${k === 'check' ? 'Check answer ' : 'Next question'}: ${fmt(ms, 1)} ms, before the next frame in ${inFrame}/${clicks.length} runs`);
 }

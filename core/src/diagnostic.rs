@@ -119,6 +119,37 @@ pub fn pos_of(text: &str, offset: usize) -> Pos {
     }
 }
 
+/// Line and column of many byte offsets in one pass over `text` (placing
+/// each of thousands of problems on its own would read the text each time).
+pub fn positions_of(text: &str, offsets: &[usize]) -> Vec<Pos> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    let mut out = vec![Pos { line: 1, column: 1 }; offsets.len()];
+    let (mut at, mut pos) = (0, Pos { line: 1, column: 1 });
+    let mut chars = text.char_indices().peekable();
+    for i in order {
+        let target = offsets[i].min(text.len());
+        while let Some(&(j, c)) = chars.peek() {
+            if j + c.len_utf8() > target {
+                break;
+            }
+            chars.next();
+            at = j + c.len_utf8();
+            if c == '\n' {
+                pos = Pos {
+                    line: pos.line + 1,
+                    column: 1,
+                };
+            } else {
+                pos.column += 1;
+            }
+        }
+        debug_assert!(at <= target);
+        out[i] = pos;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +162,14 @@ mod tests {
         // 'f' comes after a two-byte 'é' and a space
         assert_eq!(pos_of(text, 8), Pos { line: 2, column: 5 });
         assert_eq!(pos_of(text, 999), Pos { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn many_positions_at_once_agree_with_one_at_a_time() {
+        let text = "ab\ncdé f\n\nxyz";
+        let offsets: Vec<usize> = (0..=text.len() + 2).rev().collect();
+        let expected: Vec<Pos> = offsets.iter().map(|&o| pos_of(text, o)).collect();
+        assert_eq!(positions_of(text, &offsets), expected);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use crate::bank::{
     content_hash, Bank, Choice, Cite, Difficulty, Kind, Meta, Question, Scoring, Source, Topic,
 };
-use crate::diagnostic::{pos_of, Diagnostic, Pos, Seg};
+use crate::diagnostic::{pos_of, positions_of, Diagnostic, Seg};
 use crate::json::{self, Node};
 use crate::read::{self, Reader};
 use crate::validate::{has_errors, limits, validate};
@@ -32,22 +32,11 @@ pub fn from_json(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let mut reader = Reader::new(text);
     let bank = read_bank(&mut reader, &root);
     let bank = match bank {
-        Some(bank) if reader.problems.is_empty() => bank,
-        _ => return Err(reader.problems),
+        Some(bank) if reader.is_clean() => bank,
+        _ => return Err(reader.into_problems()),
     };
-    // Rule problems name the question (compiled banks are one long line)
-    // and also carry their position.
-    let place = |d: &mut Diagnostic| d.pos = Some(pos_of(text, read::locate(&root, &d.path)));
-    match finish(bank, text, |_| None) {
-        Ok(mut loaded) => {
-            loaded.warnings.iter_mut().for_each(place);
-            Ok(loaded)
-        }
-        Err(mut diagnostics) => {
-            diagnostics.iter_mut().for_each(place);
-            Err(diagnostics)
-        }
-    }
+    // Rule problems also name the question: compiled banks are one long line.
+    finish(bank, text, |d| Some(read::locate(&root, &d.path)), true)
 }
 
 /// True when a JSON problem means the text stopped early (a cut download).
@@ -250,16 +239,24 @@ fn read_choice(r: &mut Reader, n: &Node, path: Vec<Seg>) -> Option<Choice> {
     })
 }
 
-/// Validates a parsed bank, placing each problem with `locate`.
+/// Validates a parsed bank. `locate` gives the byte offset of a problem's
+/// place in `text` (all are turned into line:column in one pass); problems
+/// without one, and all of them when `name` is set, also name the question.
 pub fn finish(
     bank: Bank,
     text: &str,
-    locate: impl Fn(&Diagnostic) -> Option<Pos>,
+    locate: impl Fn(&Diagnostic) -> Option<usize>,
+    name: bool,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let mut diagnostics = validate(&bank);
-    for d in &mut diagnostics {
-        d.pos = locate(d);
-        if d.pos.is_none() {
+    let offsets: Vec<Option<usize>> = diagnostics.iter().map(locate).collect();
+    let known: Vec<usize> = offsets.iter().flatten().copied().collect();
+    let mut places = positions_of(text, &known).into_iter();
+    for (d, offset) in diagnostics.iter_mut().zip(&offsets) {
+        if offset.is_some() {
+            d.pos = places.next();
+        }
+        if name || d.pos.is_none() {
             d.message = format!("{}: {}", describe(&bank, &d.path), d.message);
         }
     }

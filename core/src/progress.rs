@@ -90,7 +90,7 @@ fn read_saved(text: &str) -> Option<Saved> {
     let slots = r.list(&s, "slots", true, read_slot)?;
     let current = r.int(&s, "current", 0, u32::MAX.into())?;
     let finished = r.bool_or(&s, "finished", false)?;
-    r.problems.is_empty().then_some(Saved {
+    r.is_clean().then_some(Saved {
         schema: u32::try_from(schema).ok()?,
         bank_hash,
         session: Session {

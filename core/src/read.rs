@@ -2,14 +2,15 @@
 //! one, so every missing, unknown or mistyped field in a bank is reported at
 //! once, each at its own byte offset.
 
-use crate::diagnostic::{pos_of, Diagnostic, Seg};
+use crate::diagnostic::{positions_of, Diagnostic, Seg};
 use crate::json::{Node, Value};
 
 /// Collects problems while reading; the caller builds a value only when
 /// there were none.
 pub struct Reader<'t> {
     text: &'t str,
-    pub problems: Vec<Diagnostic>,
+    /// Each problem with its byte offset (placed at line:column at the end).
+    problems: Vec<(usize, Diagnostic)>,
 }
 
 /// The members of one JSON object, with where it is.
@@ -40,8 +41,22 @@ impl<'t> Reader<'t> {
     }
 
     fn problem(&mut self, at: usize, path: Vec<Seg>, message: String) {
+        self.problems.push((at, Diagnostic::error(path, message)));
+    }
+
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// Every problem found, each at its line and column.
+    pub fn into_problems(self) -> Vec<Diagnostic> {
+        let offsets: Vec<usize> = self.problems.iter().map(|(at, _)| *at).collect();
+        let places = positions_of(self.text, &offsets);
         self.problems
-            .push(Diagnostic::error(path, message).at(pos_of(self.text, at)));
+            .into_iter()
+            .zip(places)
+            .map(|((_, d), pos)| d.at(pos))
+            .collect()
     }
 
     /// An object with only the `allowed` fields, each at most once.

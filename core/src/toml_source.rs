@@ -32,13 +32,13 @@ pub fn from_toml(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         .at(Pos { line: 1, column: 1 })]);
     }
     match Bank::deserialize(ValueDeserializer::from(root.clone())) {
-        Ok(bank) => finish(bank, text, |d| Some(locate(&root, &d.path, text))),
+        Ok(bank) => finish(bank, text, |d| Some(locate(&root, &d.path)), false),
         Err(_) => Err(part_errors(&root, text)),
     }
 }
 
-/// Line and column of the deepest part of `path` present in the document.
-pub fn locate(root: &Value, path: &[Seg], text: &str) -> Pos {
+/// Byte offset of the deepest part of `path` present in the document.
+pub fn locate(root: &Value, path: &[Seg]) -> usize {
     let mut here = root;
     for seg in path {
         let next = match seg {
@@ -50,7 +50,7 @@ pub fn locate(root: &Value, path: &[Seg], text: &str) -> Pos {
             None => break,
         }
     }
-    pos_of(text, here.span().start)
+    here.span().start
 }
 
 /// Deserializes each part on its own so that every type error is reported.

@@ -44,7 +44,16 @@ fn message(key: &'static str, args: &[(&'static str, String)]) -> Detail {
 
 /// Parses and validates bank text into a state.
 pub fn parse_bank(text: &str) -> BankState {
-    match from_json(text) {
+    // For the benchmark: parse + validate shows as the "bank-parse" measure.
+    let performance = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &performance {
+        let _ = p.mark("bank-parse-start");
+    }
+    let result = from_json(text);
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark("bank-parse", "bank-parse-start");
+    }
+    match result {
         Ok(loaded) => BankState::Ready(Rc::new(loaded)),
         Err(diagnostics) => failed(
             if diagnostics.iter().any(quiz_core::parse::is_truncated) {
