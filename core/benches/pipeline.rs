@@ -2,6 +2,8 @@
 //! at 200, 1,000 and 5,000 questions. Run: cargo bench -p quiz-core
 //! (a plain harness: median of repeated runs, printed as a table).
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
 use quiz_core::{from_json, Options, Session};
@@ -35,6 +37,28 @@ fn bank_json(n: usize) -> String {
     )
 }
 
+/// Counts allocations, a figure that (unlike time) does not vary between runs.
+struct Counting;
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards every call to the system allocator unchanged.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Relaxed);
+        System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Relaxed);
+        System.realloc(ptr, layout, size)
+    }
+}
+
+#[global_allocator]
+static COUNTING: Counting = Counting;
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -42,11 +66,14 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 fn main() {
     println!(
-        "{:>9} {:>9} {:>14} {:>14} {:>12}",
-        "questions", "KB", "parse+validate", "session", "per question"
+        "{:>9} {:>9} {:>14} {:>14} {:>12} {:>12}",
+        "questions", "KB", "parse+validate", "session", "per question", "allocs/q"
     );
     for n in [200, 1000, 5000] {
         let text = bank_json(n);
+        let before = ALLOCATIONS.load(Relaxed);
+        let _ = from_json(&text);
+        let allocations = ALLOCATIONS.load(Relaxed) - before;
         let runs = if n > 1000 { 9 } else { 25 };
         let (mut parse, mut session) = (Vec::new(), Vec::new());
         for seed in 0..runs {
@@ -60,11 +87,12 @@ fn main() {
         }
         let (p, s) = (median(parse), median(session));
         println!(
-            "{n:>9} {:>9} {:>11.2} ms {:>11.2} ms {:>9.2} µs",
+            "{n:>9} {:>9} {:>11.2} ms {:>11.2} ms {:>9.2} µs {:>12.1}",
             text.len() / 1024,
             p.as_secs_f64() * 1e3,
             s.as_secs_f64() * 1e3,
-            (p + s).as_secs_f64() * 1e6 / n as f64
+            (p + s).as_secs_f64() * 1e6 / n as f64,
+            allocations as f64 / n as f64
         );
     }
 }

@@ -11,7 +11,7 @@ pub enum Severity {
 /// One step into the bank document: a table key or an array index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seg {
-    Key(String),
+    Key(&'static str),
     Index(usize),
 }
 
@@ -92,9 +92,9 @@ pub trait IntoSeg {
     fn into_seg(self) -> Seg;
 }
 
-impl IntoSeg for &str {
+impl IntoSeg for &'static str {
     fn into_seg(self) -> Seg {
-        Seg::Key(self.to_string())
+        Seg::Key(self)
     }
 }
 

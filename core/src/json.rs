@@ -6,24 +6,27 @@
 //! session is fractional); anything else is kept as [`Value::Number`] with
 //! `None`, so the caller can say which field wanted a whole number.
 
-/// A value and the byte offset where it starts.
+use std::borrow::Cow;
+
+/// A value and the byte offset where it starts. Texts without escapes borrow
+/// from the input, so reading allocates little.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub struct Node<'t> {
     pub at: usize,
-    pub value: Value,
+    pub value: Value<'t>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'t> {
     Null,
     Bool(bool),
     /// A whole number that fits in an `i128`'s `u64` range either side of
     /// zero, or `None` (a fraction, an exponent or too large).
     Number(Option<i128>),
-    String(String),
-    Array(Vec<Node>),
+    String(Cow<'t, str>),
+    Array(Vec<Node<'t>>),
     /// Members in file order; duplicates are kept for the caller to refuse.
-    Object(Vec<(String, Node)>),
+    Object(Vec<(Cow<'t, str>, Node<'t>)>),
 }
 
 /// The first syntax error in a text.
@@ -38,7 +41,7 @@ pub struct SyntaxError {
 pub const ENDS_EARLY: &str = "the text ends early";
 
 /// Parses a whole JSON text. `max_depth` bounds array and object nesting.
-pub fn parse(text: &str, max_depth: usize) -> Result<Node, SyntaxError> {
+pub fn parse(text: &str, max_depth: usize) -> Result<Node<'_>, SyntaxError> {
     let mut p = Parser {
         bytes: text.as_bytes(),
         text,
@@ -85,7 +88,7 @@ struct Parser<'t> {
     max_depth: usize,
 }
 
-impl Parser<'_> {
+impl<'t> Parser<'t> {
     fn error(&self, message: &str) -> SyntaxError {
         SyntaxError {
             at: self.i,
@@ -115,7 +118,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self) -> Result<Node, SyntaxError> {
+    fn value(&mut self) -> Result<Node<'t>, SyntaxError> {
         let at = self.i;
         let value = match self.peek() {
             Some(b'{') => self.object()?,
@@ -130,7 +133,7 @@ impl Parser<'_> {
         Ok(Node { at, value })
     }
 
-    fn word(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
+    fn word(&mut self, word: &str, value: Value<'t>) -> Result<Value<'t>, SyntaxError> {
         for &b in word.as_bytes() {
             if self.peek() != Some(b) {
                 return Err(self.expected(&format!("\"{word}\"")));
@@ -153,7 +156,7 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn array(&mut self) -> Result<Value, SyntaxError> {
+    fn array(&mut self) -> Result<Value<'t>, SyntaxError> {
         self.enter()?;
         let mut items = Vec::new();
         if self.peek() != Some(b']') {
@@ -175,7 +178,7 @@ impl Parser<'_> {
         Ok(Value::Array(items))
     }
 
-    fn object(&mut self) -> Result<Value, SyntaxError> {
+    fn object(&mut self) -> Result<Value<'t>, SyntaxError> {
         self.enter()?;
         let mut members = Vec::new();
         if self.peek() != Some(b'}') {
@@ -207,7 +210,7 @@ impl Parser<'_> {
         Ok(Value::Object(members))
     }
 
-    fn number(&mut self) -> Result<Value, SyntaxError> {
+    fn number(&mut self) -> Result<Value<'t>, SyntaxError> {
         let negative = self.peek() == Some(b'-');
         if negative {
             self.i += 1;
@@ -258,9 +261,9 @@ impl Parser<'_> {
         }
     }
 
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    fn string(&mut self) -> Result<Cow<'t, str>, SyntaxError> {
         self.i += 1; // the opening quote
-        let mut out = String::new();
+        let mut out: Option<String> = None;
         loop {
             let start = self.i;
             while let Some(b) = self.peek() {
@@ -270,15 +273,24 @@ impl Parser<'_> {
                 self.i += 1;
             }
             // Stops only at ASCII bytes, so both ends are char boundaries.
-            out.push_str(&self.text[start..self.i]);
+            let run = &self.text[start..self.i];
             match self.peek() {
                 Some(b'"') => {
                     self.i += 1;
-                    return Ok(out);
+                    return Ok(match out {
+                        None => Cow::Borrowed(run),
+                        Some(mut s) => {
+                            s.push_str(run);
+                            Cow::Owned(s)
+                        }
+                    });
                 }
                 Some(b'\\') => {
                     self.i += 1;
-                    out.push(self.escape()?);
+                    let c = self.escape()?;
+                    let s = out.get_or_insert_with(String::new);
+                    s.push_str(run);
+                    s.push(c);
                 }
                 Some(_) => {
                     return Err(self
@@ -345,7 +357,7 @@ impl Parser<'_> {
 mod tests {
     use super::*;
 
-    fn v(text: &str) -> Value {
+    fn v(text: &str) -> Value<'_> {
         parse(text, 64).expect("valid").value
     }
 

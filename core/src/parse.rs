@@ -77,7 +77,7 @@ fn read_bank(r: &mut Reader, root: &Node) -> Option<Bank> {
 fn read_meta(r: &mut Reader, n: &Node) -> Option<Meta> {
     let f = r.object(
         n,
-        vec![Seg::Key("bank".into())],
+        vec![Seg::Key("bank")],
         "the [bank] table",
         &[
             "id",
@@ -290,18 +290,18 @@ pub fn check_size(text: &str) -> Result<(), Vec<Diagnostic>> {
 pub fn describe(bank: &Bank, path: &[crate::diagnostic::Seg]) -> String {
     use crate::diagnostic::Seg::{Index, Key};
     match path {
-        [Key(k), Index(i), rest @ ..] if k == "questions" => {
+        [Key(k), Index(i), rest @ ..] if *k == "questions" => {
             let id = bank.questions.get(*i).map_or("", |q| q.id.as_str());
             match rest {
-                [Key(c), Index(j), ..] if c == "choices" => {
+                [Key(c), Index(j), ..] if *c == "choices" => {
                     format!("question {} (\"{id}\"), choice {}", i + 1, j + 1)
                 }
                 _ => format!("question {} (\"{id}\")", i + 1),
             }
         }
-        [Key(k), Index(i), ..] if k == "sources" => format!("source {}", i + 1),
-        [Key(k), Index(i), ..] if k == "topics" => format!("topic {}", i + 1),
-        [Key(k), ..] => k.clone(),
+        [Key(k), Index(i), ..] if *k == "sources" => format!("source {}", i + 1),
+        [Key(k), Index(i), ..] if *k == "topics" => format!("topic {}", i + 1),
+        [Key(k), ..] => k.to_string(),
         _ => "bank".to_string(),
     }
 }

@@ -3,6 +3,8 @@
 //! once, each at its own byte offset.
 
 use crate::diagnostic::{positions_of, Diagnostic, Seg};
+use std::borrow::Cow;
+
 use crate::json::{Node, Value};
 
 /// Collects problems while reading; the caller builds a value only when
@@ -14,20 +16,20 @@ pub struct Reader<'t> {
 }
 
 /// The members of one JSON object, with where it is.
-pub struct Fields<'n> {
-    node: &'n Node,
-    members: &'n [(String, Node)],
+pub struct Fields<'n, 't> {
+    node: &'n Node<'t>,
+    members: &'n [(Cow<'t, str>, Node<'t>)],
     path: Vec<Seg>,
 }
 
-impl<'n> Fields<'n> {
-    fn get(&self, key: &str) -> Option<&'n Node> {
+impl<'n, 't> Fields<'n, 't> {
+    fn get(&self, key: &'static str) -> Option<&'n Node<'t>> {
         self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
-    fn path(&self, key: &str) -> Vec<Seg> {
+    fn path(&self, key: &'static str) -> Vec<Seg> {
         let mut p = self.path.clone();
-        p.push(Seg::Key(key.to_string()));
+        p.push(Seg::Key(key));
         p
     }
 }
@@ -60,19 +62,19 @@ impl<'t> Reader<'t> {
     }
 
     /// An object with only the `allowed` fields, each at most once.
-    pub fn object<'n>(
+    pub fn object<'n, 'v>(
         &mut self,
-        node: &'n Node,
+        node: &'n Node<'v>,
         path: Vec<Seg>,
         what: &str,
         allowed: &[&str],
-    ) -> Option<Fields<'n>> {
+    ) -> Option<Fields<'n, 'v>> {
         let Value::Object(members) = &node.value else {
             self.problem(node.at, path, format!("{what} should be an object {{ … }}"));
             return None;
         };
         for (i, (key, value)) in members.iter().enumerate() {
-            if !allowed.contains(&key.as_str()) {
+            if !allowed.contains(&key.as_ref()) {
                 let expected = allowed.join("\", \"");
                 self.problem(
                     value.at,
@@ -94,7 +96,11 @@ impl<'t> Reader<'t> {
         })
     }
 
-    pub fn required<'n>(&mut self, f: &Fields<'n>, key: &str) -> Option<&'n Node> {
+    pub fn required<'n, 'v>(
+        &mut self,
+        f: &Fields<'n, 'v>,
+        key: &'static str,
+    ) -> Option<&'n Node<'v>> {
         let found = f.get(key);
         if found.is_none() {
             self.problem(
@@ -106,7 +112,7 @@ impl<'t> Reader<'t> {
         found
     }
 
-    fn wrong(&mut self, f: &Fields, key: &str, node: &Node, should: &str) {
+    fn wrong(&mut self, f: &Fields, key: &'static str, node: &Node, should: &str) {
         self.problem(
             node.at,
             f.path(key),
@@ -114,12 +120,12 @@ impl<'t> Reader<'t> {
         );
     }
 
-    pub fn string(&mut self, f: &Fields, key: &str) -> Option<String> {
+    pub fn string(&mut self, f: &Fields, key: &'static str) -> Option<String> {
         let node = self.required(f, key)?;
         self.as_string(f, key, node)
     }
 
-    pub fn opt_string(&mut self, f: &Fields, key: &str) -> Option<Option<String>> {
+    pub fn opt_string(&mut self, f: &Fields, key: &'static str) -> Option<Option<String>> {
         match f.get(key) {
             None
             | Some(Node {
@@ -129,9 +135,9 @@ impl<'t> Reader<'t> {
         }
     }
 
-    fn as_string(&mut self, f: &Fields, key: &str, node: &Node) -> Option<String> {
+    fn as_string(&mut self, f: &Fields, key: &'static str, node: &Node) -> Option<String> {
         match &node.value {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => Some(s.to_string()),
             _ => {
                 self.wrong(f, key, node, "text in double quotes");
                 None
@@ -140,20 +146,32 @@ impl<'t> Reader<'t> {
     }
 
     /// A whole number from `min` to `max`.
-    pub fn int(&mut self, f: &Fields, key: &str, min: i128, max: i128) -> Option<i128> {
+    pub fn int(&mut self, f: &Fields, key: &'static str, min: i128, max: i128) -> Option<i128> {
         let node = self.required(f, key)?;
         self.as_int(f, key, node, min, max)
     }
 
     /// A whole number, or `default` when the field is absent (not null).
-    pub fn int_or(&mut self, f: &Fields, key: &str, max: i128, default: i128) -> Option<i128> {
+    pub fn int_or(
+        &mut self,
+        f: &Fields,
+        key: &'static str,
+        max: i128,
+        default: i128,
+    ) -> Option<i128> {
         match f.get(key) {
             None => Some(default),
             Some(node) => self.as_int(f, key, node, 0, max),
         }
     }
 
-    pub fn opt_int(&mut self, f: &Fields, key: &str, min: i128, max: i128) -> Option<Option<i128>> {
+    pub fn opt_int(
+        &mut self,
+        f: &Fields,
+        key: &'static str,
+        min: i128,
+        max: i128,
+    ) -> Option<Option<i128>> {
         match f.get(key) {
             None
             | Some(Node {
@@ -163,7 +181,14 @@ impl<'t> Reader<'t> {
         }
     }
 
-    fn as_int(&mut self, f: &Fields, key: &str, node: &Node, min: i128, max: i128) -> Option<i128> {
+    fn as_int(
+        &mut self,
+        f: &Fields,
+        key: &'static str,
+        node: &Node,
+        min: i128,
+        max: i128,
+    ) -> Option<i128> {
         match node.value {
             Value::Number(Some(n)) if (min..=max).contains(&n) => Some(n),
             _ => {
@@ -176,7 +201,7 @@ impl<'t> Reader<'t> {
         }
     }
 
-    pub fn bool_or(&mut self, f: &Fields, key: &str, default: bool) -> Option<bool> {
+    pub fn bool_or(&mut self, f: &Fields, key: &'static str, default: bool) -> Option<bool> {
         match f.get(key) {
             None => Some(default),
             Some(Node {
@@ -195,7 +220,7 @@ impl<'t> Reader<'t> {
     pub fn pick(
         &mut self,
         f: &Fields,
-        key: &str,
+        key: &'static str,
         names: &[&str],
         required: bool,
     ) -> Option<Option<usize>> {
@@ -223,7 +248,7 @@ impl<'t> Reader<'t> {
     pub fn list<T>(
         &mut self,
         f: &Fields,
-        key: &str,
+        key: &'static str,
         required: bool,
         mut item: impl FnMut(&mut Self, &Node, Vec<Seg>) -> Option<T>,
     ) -> Option<Vec<T>> {
@@ -249,9 +274,14 @@ impl<'t> Reader<'t> {
     }
 
     /// A list of texts.
-    pub fn strings(&mut self, f: &Fields, key: &str, required: bool) -> Option<Vec<String>> {
+    pub fn strings(
+        &mut self,
+        f: &Fields,
+        key: &'static str,
+        required: bool,
+    ) -> Option<Vec<String>> {
         self.list(f, key, required, |r, n, path| match &n.value {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => Some(s.to_string()),
             _ => {
                 r.problem(n.at, path, format!("each item of \"{key}\" should be text"));
                 None

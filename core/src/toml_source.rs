@@ -42,7 +42,7 @@ pub fn locate(root: &Value, path: &[Seg]) -> usize {
     let mut here = root;
     for seg in path {
         let next = match seg {
-            Seg::Key(k) => here.get_ref().get(k.as_str()),
+            Seg::Key(k) => here.get_ref().get(*k),
             Seg::Index(i) => here.get_ref().get(*i),
         };
         match next {

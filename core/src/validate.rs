@@ -55,24 +55,24 @@ pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
 
 fn check_meta(bank: &Bank, out: &mut Vec<Diagnostic>) {
     let m = &bank.meta;
-    id_rule(&m.id, path!["bank", "id"], out);
-    short_text(&m.title, "the bank title", path!["bank", "title"], out);
+    id_rule(&m.id, || path!["bank", "id"], out);
+    short_text(&m.title, "the bank title", || path!["bank", "title"], out);
     short_text(
         &m.version,
         "the bank version",
-        path!["bank", "version"],
+        || path!["bank", "version"],
         out,
     );
     long_text(
         &m.description,
         "the bank description",
-        path!["bank", "description"],
+        || path!["bank", "description"],
         out,
     );
     long_text(
         &m.disclaimer,
         "the disclaimer",
-        path!["bank", "disclaimer"],
+        || path!["bank", "disclaimer"],
         out,
     );
     if !is_language_tag(&m.language) {
@@ -120,17 +120,17 @@ fn check_sources(bank: &Bank, out: &mut Vec<Diagnostic>) -> HashSet<String> {
         ));
     }
     for (i, s) in bank.sources.iter().enumerate().take(MAX_SOURCES) {
-        let at = |k: &str| path!["sources", i, k];
-        id_rule(&s.id, at("id"), out);
+        let at = |k: &'static str| path!["sources", i, k];
+        id_rule(&s.id, || at("id"), out);
         if !s.id.is_empty() && !ids.insert(s.id.clone()) {
             out.push(Diagnostic::error(
                 at("id"),
                 format!("source id \"{}\" is declared twice", s.id),
             ));
         }
-        short_text(&s.title, "a source title", at("title"), out);
-        short_text(&s.publisher, "a source publisher", at("publisher"), out);
-        short_text(&s.date, "a source date", at("date"), out);
+        short_text(&s.title, "a source title", || at("title"), out);
+        short_text(&s.publisher, "a source publisher", || at("publisher"), out);
+        short_text(&s.date, "a source date", || at("date"), out);
         if s.authors.is_empty() {
             out.push(Diagnostic::error(
                 at("authors"),
@@ -138,7 +138,12 @@ fn check_sources(bank: &Bank, out: &mut Vec<Diagnostic>) -> HashSet<String> {
             ));
         }
         for (j, a) in s.authors.iter().enumerate() {
-            short_text(a, "an author name", path!["sources", i, "authors", j], out);
+            short_text(
+                a,
+                "an author name",
+                || path!["sources", i, "authors", j],
+                out,
+            );
         }
         if let Err(why) = check_url(&s.url) {
             out.push(Diagnostic::error(at("url"), why));
@@ -174,14 +179,19 @@ fn check_topics(bank: &Bank, out: &mut Vec<Diagnostic>) -> HashSet<String> {
         ));
     }
     for (i, t) in bank.topics.iter().enumerate().take(MAX_TOPICS) {
-        id_rule(&t.id, path!["topics", i, "id"], out);
+        id_rule(&t.id, || path!["topics", i, "id"], out);
         if !t.id.is_empty() && !ids.insert(t.id.clone()) {
             out.push(Diagnostic::error(
                 path!["topics", i, "id"],
                 format!("topic id \"{}\" is declared twice", t.id),
             ));
         }
-        short_text(&t.label, "a topic label", path!["topics", i, "label"], out);
+        short_text(
+            &t.label,
+            "a topic label",
+            || path!["topics", i, "label"],
+            out,
+        );
     }
     ids
 }
@@ -209,7 +219,7 @@ fn check_questions(
     }
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, q) in bank.questions.iter().enumerate().take(MAX_QUESTIONS) {
-        id_rule(&q.id, path!["questions", i, "id"], out);
+        id_rule(&q.id, || path!["questions", i, "id"], out);
         if !q.id.is_empty() {
             if let Some(first) = seen.insert(&q.id, i) {
                 out.push(Diagnostic::error(
@@ -233,7 +243,7 @@ fn check_question(
     topics: &HashSet<String>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let at = |k: &str| path!["questions", i, k];
+    let at = |k: &'static str| path!["questions", i, k];
     if !topics.contains(&q.topic) {
         out.push(Diagnostic::error(
             at("topic"),
@@ -243,8 +253,8 @@ fn check_question(
             ),
         ));
     }
-    long_text(&q.prompt, "the prompt", at("prompt"), out);
-    long_text(&q.explanation, "the explanation", at("explanation"), out);
+    long_text(&q.prompt, "the prompt", || at("prompt"), out);
+    long_text(&q.explanation, "the explanation", || at("explanation"), out);
     if q.points == 0 || q.points > MAX_POINTS {
         out.push(Diagnostic::error(
             at("points"),
@@ -261,15 +271,15 @@ fn check_question(
     let mut ids = HashSet::new();
     let mut texts = HashSet::new();
     for (j, c) in q.choices.iter().enumerate().take(MAX_CHOICES) {
-        let cat = |k: &str| path!["questions", i, "choices", j, k];
-        id_rule(&c.id, cat("id"), out);
+        let cat = |k: &'static str| path!["questions", i, "choices", j, k];
+        id_rule(&c.id, || cat("id"), out);
         if !c.id.is_empty() && !ids.insert(c.id.as_str()) {
             out.push(Diagnostic::error(
                 cat("id"),
                 format!("choice id \"{}\" is used twice in this question", c.id),
             ));
         }
-        long_text(&c.text, "the choice text", cat("text"), out);
+        long_text(&c.text, "the choice text", || cat("text"), out);
         if !c.text.trim().is_empty() && !texts.insert(c.text.trim().to_ascii_lowercase()) {
             out.push(Diagnostic::warning(
                 cat("text"),
@@ -277,7 +287,7 @@ fn check_question(
             ));
         }
         match &c.feedback {
-            Some(f) => long_text(f, "the choice feedback", cat("feedback"), out),
+            Some(f) => long_text(f, "the choice feedback", || cat("feedback"), out),
             None if !c.correct => out.push(Diagnostic::warning(
                 path!["questions", i, "choices", j],
                 "this wrong choice has no feedback saying why it is wrong",
@@ -340,7 +350,7 @@ fn check_question(
         short_text(
             &c.locator,
             "the locator (the section of the source)",
-            path!["questions", i, "cites", j, "locator"],
+            || path!["questions", i, "cites", j, "locator"],
             out,
         );
     }
@@ -466,7 +476,7 @@ fn clip(s: &str) -> String {
     c
 }
 
-fn id_rule(id: &str, at: Vec<Seg>, out: &mut Vec<Diagnostic>) {
+fn id_rule(id: &str, at: impl FnOnce() -> Vec<Seg>, out: &mut Vec<Diagnostic>) {
     let ok = !id.is_empty()
         && id.len() <= 64
         && id
@@ -474,7 +484,7 @@ fn id_rule(id: &str, at: Vec<Seg>, out: &mut Vec<Diagnostic>) {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
     if !ok {
         out.push(Diagnostic::error(
-            at,
+            at(),
             format!(
                 "\"{}\" is not a valid id: use 1 to 64 lowercase letters, digits, '-' or '_'",
                 clip(id)
@@ -483,22 +493,30 @@ fn id_rule(id: &str, at: Vec<Seg>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn text_rule(text: &str, what: &str, max: usize, at: Vec<Seg>, out: &mut Vec<Diagnostic>) {
+/// `at` builds the problem's path only when there is a problem: checking a
+/// large bank then allocates almost nothing.
+fn text_rule(
+    text: &str,
+    what: &str,
+    max: usize,
+    at: impl FnOnce() -> Vec<Seg>,
+    out: &mut Vec<Diagnostic>,
+) {
     if text.trim().is_empty() {
-        out.push(Diagnostic::error(at, format!("{what} is empty")));
+        out.push(Diagnostic::error(at(), format!("{what} is empty")));
     } else if text.chars().count() > max {
         out.push(Diagnostic::error(
-            at,
+            at(),
             format!("{what} is longer than {max} characters"),
         ));
     }
 }
 
-fn short_text(text: &str, what: &str, at: Vec<Seg>, out: &mut Vec<Diagnostic>) {
+fn short_text(text: &str, what: &str, at: impl FnOnce() -> Vec<Seg>, out: &mut Vec<Diagnostic>) {
     text_rule(text, what, MAX_SHORT, at, out);
 }
 
-fn long_text(text: &str, what: &str, at: Vec<Seg>, out: &mut Vec<Diagnostic>) {
+fn long_text(text: &str, what: &str, at: impl FnOnce() -> Vec<Seg>, out: &mut Vec<Diagnostic>) {
     text_rule(text, what, MAX_TEXT, at, out);
 }
 
