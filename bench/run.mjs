@@ -183,7 +183,11 @@ for (const [profile] of PROFILES) {
   const q = results[`${profile}|this quiz (Yew/wasm)`].ready;
   const v = results[`${profile}|vanilla JS + JSON bank`].ready;
   const s = results[`${profile}|SurveyJS`].ready;
-  console.log(`\n${profile}: quiz ready / vanilla = ${fmt(q / v, 2)} (target ≤ 1.4); quiz / SurveyJS = ${fmt(q / s, 2)} (target ≤ 0.3)`);
+  console.log(`\n${profile}: quiz ready / vanilla = ${fmt(q / v, 2)} (target ≤ 1.4); quiz / SurveyJS = ${fmt(q / s, 2)} (target ≤ 0.3); vanilla / SurveyJS = ${fmt(v / s, 2)}`);
+  // The JS heap of a page with no script at all is the browser's own floor.
+  const floor = results[`${profile}|static HTML (floor)`].heap;
+  const above = (name) => fmt((results[`${profile}|${name}`].heap - floor) / 1048576, 2);
+  console.log(`JS heap above the static page: quiz ${above('this quiz (Yew/wasm)')} MB, vanilla ${above('vanilla JS + JSON bank')} MB, SurveyJS ${above('SurveyJS')} MB`);
 }
 }
 
