@@ -6,6 +6,7 @@
 pub mod author;
 pub mod components;
 pub mod config;
+pub mod events;
 pub mod hooks;
 pub mod i18n;
 pub mod panic;

@@ -20,8 +20,8 @@ pub struct Node<'t> {
 pub enum Value<'t> {
     Null,
     Bool(bool),
-    /// A whole number that fits in an `i128`'s `u64` range either side of
-    /// zero, or `None` (a fraction, an exponent or too large).
+    /// A whole number from -u64::MAX to u64::MAX, or `None` (a fraction,
+    /// an exponent, or too large).
     Number(Option<i128>),
     String(Cow<'t, str>),
     Array(Vec<Node<'t>>),

@@ -2,6 +2,7 @@
 //! taking it back. Pure, so the rules are tested natively.
 
 use crate::bank::Bank;
+use crate::diagnostic::Seg;
 use crate::json::{self, quote, Node};
 use crate::read::Reader;
 use crate::session::{Session, Slot};
@@ -102,7 +103,7 @@ fn read_saved(text: &str) -> Option<Saved> {
     })
 }
 
-fn read_slot(r: &mut Reader, n: &Node, path: Vec<crate::diagnostic::Seg>) -> Option<Slot> {
+fn read_slot(r: &mut Reader, n: &Node, path: Vec<Seg>) -> Option<Slot> {
     let f = r.object(
         n,
         path,

@@ -2,9 +2,9 @@
 //! one, so every missing, unknown or mistyped field in a bank is reported at
 //! once, each at its own byte offset.
 
-use crate::diagnostic::{positions_of, Diagnostic, Seg};
 use std::borrow::Cow;
 
+use crate::diagnostic::{positions_of, Diagnostic, Seg};
 use crate::json::{Node, Value};
 
 /// Collects problems while reading; the caller builds a value only when

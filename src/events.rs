@@ -1,0 +1,303 @@
+//! The events the quiz reports to an embedding page, derived from state
+//! changes (pure, tested natively); `hooks/host.rs` posts them.
+
+use quiz_core::report;
+
+use crate::state::QuizState;
+
+/// Version of the message and event format (documented in EMBEDDING.md).
+pub const EVENTS_VERSION: u32 = 1;
+
+/// An event for the host page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostEvent {
+    Ready {
+        bank: String,
+        questions: usize,
+    },
+    Started {
+        bank: String,
+        questions: usize,
+    },
+    Answered {
+        question: String,
+        correct: bool,
+        points: f64,
+        max: f64,
+    },
+    Completed {
+        score: f64,
+        max: f64,
+        percent: u32,
+        passed: bool,
+        topics: Vec<TopicScore>,
+    },
+    CtaClicked {
+        url: String,
+    },
+    Resize {
+        height: u32,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicScore {
+    pub topic: String,
+    pub label: String,
+    pub score: f64,
+    pub max: f64,
+    pub correct: usize,
+    pub total: usize,
+}
+
+/// A value in an event, built into a plain JS object when posted (no JSON
+/// text, so no number formatting code in the wasm).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Field {
+    Text(String),
+    Number(f64),
+    Flag(bool),
+    Null,
+    Object(Vec<(&'static str, Field)>),
+    List(Vec<Field>),
+}
+
+impl HostEvent {
+    /// The event as the host receives it: `{ type: "answered", … }`.
+    pub fn to_field(&self) -> Field {
+        use Field::{Flag, Number, Text};
+        let count = |n: usize| Number(n as f64);
+        let (kind, mut fields) = match self {
+            HostEvent::Ready { bank, questions } => (
+                "ready",
+                vec![
+                    ("bank", Text(bank.clone())),
+                    ("questions", count(*questions)),
+                ],
+            ),
+            HostEvent::Started { bank, questions } => (
+                "started",
+                vec![
+                    ("bank", Text(bank.clone())),
+                    ("questions", count(*questions)),
+                ],
+            ),
+            HostEvent::Answered {
+                question,
+                correct,
+                points,
+                max,
+            } => (
+                "answered",
+                vec![
+                    ("question", Text(question.clone())),
+                    ("correct", Flag(*correct)),
+                    ("points", Number(*points)),
+                    ("max", Number(*max)),
+                ],
+            ),
+            HostEvent::Completed {
+                score,
+                max,
+                percent,
+                passed,
+                topics,
+            } => (
+                "completed",
+                vec![
+                    ("score", Number(*score)),
+                    ("max", Number(*max)),
+                    ("percent", Number(f64::from(*percent))),
+                    ("passed", Flag(*passed)),
+                    (
+                        "topics",
+                        Field::List(
+                            topics
+                                .iter()
+                                .map(|t| {
+                                    Field::Object(vec![
+                                        ("topic", Text(t.topic.clone())),
+                                        ("label", Text(t.label.clone())),
+                                        ("score", Number(t.score)),
+                                        ("max", Number(t.max)),
+                                        ("correct", count(t.correct)),
+                                        ("total", count(t.total)),
+                                    ])
+                                })
+                                .collect(),
+                        ),
+                    ),
+                ],
+            ),
+            HostEvent::CtaClicked { url } => ("cta-clicked", vec![("url", Text(url.clone()))]),
+            HostEvent::Resize { height } => {
+                ("resize", vec![("height", Number(f64::from(*height)))])
+            }
+        };
+        fields.insert(0, ("type", Text(kind.into())));
+        Field::Object(fields)
+    }
+}
+
+/// The events that happened between two states (pure, tested natively).
+pub fn events_between(before: Option<&QuizState>, after: &QuizState) -> Vec<HostEvent> {
+    let bank = &after.bank.bank;
+    let mut out = Vec::new();
+    let started_now =
+        after.started && before.is_none_or(|b| !b.started || b.session.seed != after.session.seed);
+    if started_now && !after.session.finished && after.session.checked_count() == 0 {
+        out.push(HostEvent::Started {
+            bank: bank.meta.id.clone(),
+            questions: after.session.len(),
+        });
+    }
+    if let Some(b) = before.filter(|b| b.session.seed == after.session.seed) {
+        for (old, new) in b.session.slots.iter().zip(&after.session.slots) {
+            if !old.checked && new.checked {
+                if let Some(q) = bank.question(&new.question) {
+                    let points =
+                        quiz_core::score::score_question(q, &new.selected, bank.meta.scoring);
+                    let max = f64::from(q.points);
+                    out.push(HostEvent::Answered {
+                        question: q.id.clone(),
+                        correct: points + 1e-9 >= max,
+                        points,
+                        max,
+                    });
+                }
+            }
+        }
+    }
+    let finished_now = after.session.finished && before.is_some_and(|b| !b.session.finished);
+    if finished_now {
+        out.push(completed(after));
+    }
+    out
+}
+
+fn completed(state: &QuizState) -> HostEvent {
+    let r = report(&state.bank.bank, &state.session);
+    HostEvent::Completed {
+        score: r.earned,
+        max: r.max,
+        percent: r.percent,
+        passed: r.passed,
+        topics: r
+            .topics
+            .iter()
+            .map(|t| TopicScore {
+                topic: t.id.clone(),
+                label: t.label.clone(),
+                score: t.earned,
+                max: t.max,
+                correct: t.correct,
+                total: t.total,
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Action;
+    use quiz_core::Options;
+    use std::rc::Rc;
+    use yew::functional::Reducible;
+
+    fn state() -> Rc<QuizState> {
+        let loaded = quiz_core::from_json(crate::DEFAULT_BANK_JSON).expect("valid");
+        let options = Options {
+            count: Some(2),
+            ..Options::default()
+        };
+        Rc::new(QuizState::new(Rc::new(loaded), 3, options))
+    }
+
+    #[test]
+    fn events_follow_the_quiz_from_start_to_completion() {
+        let s0 = state();
+        assert_eq!(events_between(None, &s0), vec![]);
+        let s1 = s0.clone().reduce(Action::Start);
+        assert!(matches!(
+            events_between(Some(&s0), &s1).as_slice(),
+            [HostEvent::Started { questions: 2, .. }]
+        ));
+
+        let q = s1
+            .bank
+            .bank
+            .question(&s1.session.slots[0].question)
+            .expect("q")
+            .clone();
+        let mut s = s1.clone();
+        for c in q.correct_ids() {
+            s = s.reduce(Action::Select {
+                choice: c.to_string(),
+                on: true,
+            });
+        }
+        assert_eq!(
+            events_between(Some(&s1), &s),
+            vec![],
+            "choosing is not answering"
+        );
+        let s2 = s.clone().reduce(Action::Check);
+        assert_eq!(
+            events_between(Some(&s), &s2),
+            vec![HostEvent::Answered {
+                question: q.id.clone(),
+                correct: true,
+                points: 1.0,
+                max: 1.0
+            }]
+        );
+        let s3 = s2.clone().reduce(Action::Next).reduce(Action::Finish);
+        let events = events_between(Some(&s2), &s3);
+        let [HostEvent::Completed {
+            score,
+            max,
+            percent,
+            passed,
+            topics,
+        }] = events.as_slice()
+        else {
+            panic!("{events:?}");
+        };
+        assert_eq!((*score, *max, *percent, *passed), (1.0, 2.0, 50, false));
+        assert_eq!(topics.iter().map(|t| t.total).sum::<usize>(), 2);
+        // A retry is a new start.
+        let s4 = s3.clone().reduce(Action::Retry(99));
+        assert!(matches!(
+            events_between(Some(&s3), &s4).as_slice(),
+            [HostEvent::Started { .. }]
+        ));
+    }
+
+    #[test]
+    fn events_carry_their_type_first() {
+        let field = HostEvent::CtaClicked {
+            url: "https://a.example/".into(),
+        }
+        .to_field();
+        assert_eq!(
+            field,
+            Field::Object(vec![
+                ("type", Field::Text("cta-clicked".into())),
+                ("url", Field::Text("https://a.example/".into())),
+            ])
+        );
+        let Field::Object(fields) = HostEvent::Answered {
+            question: "q".into(),
+            correct: false,
+            points: 0.5,
+            max: 1.0,
+        }
+        .to_field() else {
+            panic!("an object")
+        };
+        let names: Vec<_> = fields.iter().map(|(k, _)| *k).collect();
+        assert_eq!(names, ["type", "question", "correct", "points", "max"]);
+        assert_eq!(fields[3].1, Field::Number(0.5));
+    }
+}
