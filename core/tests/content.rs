@@ -14,15 +14,52 @@ fn load(name: &str) -> Bank {
     loaded.bank
 }
 
-/// The project's seed article lives in ../shared/content (beside the repo in CI).
-fn seed_article() -> String {
-    let path = format!(
-        "{}/../../shared/content/seed-article.txt",
-        env!("CARGO_MANIFEST_DIR")
+/// The 10-word runs of the article the project started from, as hashes
+/// (`tests/data/seed-runs.txt`, one 16-digit hex FNV-1a hash per line): the
+/// copy check needs no copy of the article. To rebuild it from the article:
+/// `SEED_ARTICLE=path/to/seed-article.txt cargo test -p quiz-core --test content -- --ignored`.
+const SEED_RUNS: &str = include_str!("data/seed-runs.txt");
+
+fn seed_runs() -> HashSet<u64> {
+    SEED_RUNS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| u64::from_str_radix(l.trim(), 16).unwrap_or_else(|e| panic!("{l}: {e}")))
+        .collect()
+}
+
+/// FNV-1a over the words of a run, joined by single spaces.
+fn run_hash(run: &[String]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, w) in run.iter().enumerate() {
+        if i > 0 {
+            h ^= u64::from(b' ');
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        for b in w.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+#[test]
+#[ignore = "rebuilds tests/data/seed-runs.txt; needs SEED_ARTICLE"]
+fn rebuild_the_seed_fingerprint() {
+    let path = std::env::var("SEED_ARTICLE").expect("SEED_ARTICLE=path/to/seed-article.txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut hashes: Vec<u64> = words(&text).windows(RUN).map(run_hash).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    let mut out = String::from(
+        "# 10-word runs of the seed article, hashed (core/tests/content.rs): no text of it is stored.\n",
     );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("{path}: {e} (the shared/ folder must sit beside the repository)")
-    })
+    for h in hashes {
+        out.push_str(&format!("{h:016x}\n"));
+    }
+    let target = format!("{}/tests/data/seed-runs.txt", env!("CARGO_MANIFEST_DIR"));
+    std::fs::write(&target, out).unwrap_or_else(|e| panic!("{target}: {e}"));
 }
 
 fn words(text: &str) -> Vec<String> {
@@ -70,16 +107,14 @@ fn sentences_are_counted_sensibly() {
 
 #[test]
 fn no_run_of_ten_words_from_the_seed_article_appears_in_the_bank() {
-    let seed = words(&seed_article());
-    let runs: HashSet<&[String]> = seed.windows(RUN).collect();
-    assert!(runs.len() > 500, "the seed article was read");
+    let runs = seed_runs();
+    assert!(runs.len() > 500, "the fingerprint holds the article's runs");
     for name in ["microneedling.toml"] {
         let bank = load(name);
         for text in all_text(&bank) {
-            let w = words(&text);
-            for window in w.windows(RUN) {
+            for window in words(&text).windows(RUN) {
                 assert!(
-                    !runs.contains(window),
+                    !runs.contains(&run_hash(window)),
                     "{name}: copied from the seed article: \"{}\"",
                     window.join(" ")
                 );
@@ -90,11 +125,12 @@ fn no_run_of_ten_words_from_the_seed_article_appears_in_the_bank() {
 
 #[test]
 fn the_run_check_catches_a_copied_sentence() {
-    // The check above must be able to fail: a sentence lifted from the seed is caught.
-    let seed = words(&seed_article());
-    let runs: HashSet<&[String]> = seed.windows(RUN).collect();
-    let copied = words("Bleeding is a rare side effect of microneedling, but it is more likely to happen after a deeper treatment.");
-    assert!(copied.windows(RUN).any(|w| runs.contains(w)));
+    // The check above must be able to fail: a sentence of the seed is caught,
+    // and the same facts in other words are not.
+    let runs = seed_runs();
+    let caught = |s: &str| words(s).windows(RUN).any(|w| runs.contains(&run_hash(w)));
+    assert!(caught("Bleeding is a rare side effect of microneedling, but it is more likely to happen after a deeper treatment."));
+    assert!(!caught("Deeper treatments make bleeding more likely, although it is uncommon after microneedling in general."));
 }
 
 #[test]
