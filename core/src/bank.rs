@@ -34,11 +34,19 @@ pub struct Meta {
     pub description: String,
     /// Percentage needed to pass, 0 to 100.
     pub pass_mark: u32,
-    /// Date of the last content review, `YYYY-MM-DD`.
+    /// The day every citation was last checked against a copy of its source,
+    /// `YYYY-MM-DD`. Not a medical review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources_checked: Option<String>,
+    /// Date of the medical review, `YYYY-MM-DD`: only with a named `reviewer`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviewed: Option<String>,
+    /// The clinician who reviewed the bank's content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviewer: Option<String>,
+    /// The reviewer's credentials, e.g. `MD, FAAD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewer_credentials: Option<String>,
     pub disclaimer: String,
     /// How `multiple` questions are scored.
     #[serde(default)]
@@ -152,6 +160,30 @@ pub struct Cite {
     pub source: String,
     /// The section of the source that supports the explanation.
     pub locator: String,
+}
+
+/// A medical review the quiz may claim: a named reviewer and a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Review<'a> {
+    pub reviewer: &'a str,
+    pub credentials: Option<&'a str>,
+    pub date: &'a str,
+}
+
+impl Meta {
+    /// The medical review to show visitors, only when a reviewer is named and
+    /// dated: a date alone is never presented as a medical review.
+    pub fn medical_review(&self) -> Option<Review<'_>> {
+        let reviewer = self.reviewer.as_deref().filter(|r| !r.trim().is_empty())?;
+        Some(Review {
+            reviewer,
+            credentials: self
+                .reviewer_credentials
+                .as_deref()
+                .filter(|c| !c.trim().is_empty()),
+            date: self.reviewed.as_deref()?,
+        })
+    }
 }
 
 impl Bank {

@@ -7,6 +7,7 @@ pub mod bank;
 pub mod diagnostic;
 pub mod gift;
 pub mod json;
+pub mod lint;
 pub mod parse;
 pub mod progress;
 pub mod read;
@@ -21,6 +22,6 @@ pub mod toml_source;
 
 pub use bank::{Bank, Choice, Cite, Kind, Question, Source, Topic};
 pub use diagnostic::{Diagnostic, Pos, Severity};
-pub use parse::{from_json, Loaded};
+pub use parse::{from_json, from_json_checked, Loaded};
 pub use score::{report, Report};
 pub use session::{Options, Session};

@@ -20,6 +20,19 @@ pub struct Loaded {
 /// Parses and validates a JSON bank. Every problem found is returned, each
 /// with its line and column.
 pub fn from_json(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    read_json(text, |_| Vec::new())
+}
+
+/// [`from_json`] plus the authoring checks of [`crate::lint`] (answer leaks),
+/// for the bank tool and the editor; the quiz page does not carry them.
+pub fn from_json_checked(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    read_json(text, crate::lint::answer_leaks)
+}
+
+fn read_json(
+    text: &str,
+    lint: impl FnOnce(&Bank) -> Vec<Diagnostic>,
+) -> Result<Loaded, Vec<Diagnostic>> {
     check_size(text)?;
     let root = json::parse(text, limits::MAX_DEPTH).map_err(|e| {
         let message = if e.message.starts_with("the data is nested") {
@@ -36,7 +49,13 @@ pub fn from_json(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         _ => return Err(reader.into_problems()),
     };
     // Rule problems also name the question: compiled banks are one long line.
-    finish(bank, text, |d| Some(read::locate(&root, &d.path)), true)
+    finish(
+        bank,
+        text,
+        |d| Some(read::locate(&root, &d.path)),
+        true,
+        lint,
+    )
 }
 
 /// True when a JSON problem means the text stopped early (a cut download).
@@ -86,8 +105,10 @@ fn read_meta(r: &mut Reader, n: &Node) -> Option<Meta> {
             "version",
             "description",
             "pass_mark",
+            "sources_checked",
             "reviewed",
             "reviewer",
+            "reviewer_credentials",
             "disclaimer",
             "scoring",
             "shuffle",
@@ -101,8 +122,10 @@ fn read_meta(r: &mut Reader, n: &Node) -> Option<Meta> {
     let version = r.string(&f, "version");
     let description = r.string(&f, "description");
     let pass_mark = r.int(&f, "pass_mark", 0, U32);
+    let sources_checked = r.opt_string(&f, "sources_checked");
     let reviewed = r.opt_string(&f, "reviewed");
     let reviewer = r.opt_string(&f, "reviewer");
+    let reviewer_credentials = r.opt_string(&f, "reviewer_credentials");
     let disclaimer = r.string(&f, "disclaimer");
     let scoring = r.pick(&f, "scoring", &["partial", "all_or_nothing"], false);
     let shuffle = r.bool_or(&f, "shuffle", true);
@@ -115,8 +138,10 @@ fn read_meta(r: &mut Reader, n: &Node) -> Option<Meta> {
         version: version?,
         description: description?,
         pass_mark: u32::try_from(pass_mark?).ok()?,
+        sources_checked: sources_checked?,
         reviewed: reviewed?,
         reviewer: reviewer?,
+        reviewer_credentials: reviewer_credentials?,
         disclaimer: disclaimer?,
         scoring: match scoring? {
             Some(1) => Scoring::AllOrNothing,
@@ -242,13 +267,18 @@ fn read_choice(r: &mut Reader, n: &Node, path: Vec<Seg>) -> Option<Choice> {
 /// Validates a parsed bank. `locate` gives the byte offset of a problem's
 /// place in `text` (all are turned into line:column in one pass); problems
 /// without one, and all of them when `name` is set, also name the question.
+/// `lint` adds authoring warnings to the rule checks.
 pub fn finish(
     bank: Bank,
     text: &str,
     locate: impl Fn(&Diagnostic) -> Option<usize>,
     name: bool,
+    lint: impl FnOnce(&Bank) -> Vec<Diagnostic>,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let mut diagnostics = validate(&bank);
+    if !has_errors(&diagnostics) {
+        diagnostics.extend(lint(&bank));
+    }
     let offsets: Vec<Option<usize>> = diagnostics.iter().map(locate).collect();
     let known: Vec<usize> = offsets.iter().flatten().copied().collect();
     let mut places = positions_of(text, &known).into_iter();
@@ -343,7 +373,7 @@ mod tests {
             lines,
             [
                 "b.json:2:13: error: \"format\" should be a whole number from 0 to 4294967295",
-                "b.json:4:78: error: unknown field \"shufle\" in the [bank] table; the fields are \"id\", \"title\", \"language\", \"version\", \"description\", \"pass_mark\", \"reviewed\", \"reviewer\", \"disclaimer\", \"scoring\", \"shuffle\", \"draw\", \"draw_per_topic\"",
+                "b.json:4:78: error: unknown field \"shufle\" in the [bank] table; the fields are \"id\", \"title\", \"language\", \"version\", \"description\", \"pass_mark\", \"sources_checked\", \"reviewed\", \"reviewer\", \"reviewer_credentials\", \"disclaimer\", \"scoring\", \"shuffle\", \"draw\", \"draw_per_topic\"",
                 "b.json:6:40: error: \"kind\" should be one of \"single\", \"multiple\", \"true_false\"",
                 "b.json:7:54: error: \"correct\" should be true or false",
                 "b.json:9:5: error: missing field \"explanation\"",

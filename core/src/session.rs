@@ -2,12 +2,13 @@
 //! Everything is keyed by question and choice ids, never positions, so a saved
 //! session can be checked against the bank it is restored into.
 
-use crate::bank::{Bank, Kind};
+use crate::bank::{Bank, Kind, Question};
 use crate::rng::Rng;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
-    /// Draw at most this many questions (overrides the bank's `draw`).
+    /// Draw at most this many questions, spread evenly over the topics
+    /// (overrides the bank's `draw`).
     pub count: Option<usize>,
     /// Draw at most this many per topic (overrides the bank's `draw_per_topic`).
     pub per_topic: Option<usize>,
@@ -32,6 +33,45 @@ pub struct Session {
     pub slots: Vec<Slot>,
     pub current: usize,
     pub finished: bool,
+}
+
+/// Takes `n` of `questions` (already in drawn order), spread as evenly as
+/// possible over their topics: one from each topic in turn, topics in the
+/// order they first appear, until `n` are taken. Keeps the drawn order.
+fn spread_over_topics(questions: Vec<&Question>, n: usize) -> Vec<&Question> {
+    if questions.len() <= n {
+        return questions;
+    }
+    let mut topics: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (i, q) in questions.iter().enumerate() {
+        match topics.iter_mut().find(|(t, _)| *t == q.topic) {
+            Some((_, members)) => members.push(i),
+            None => topics.push((q.topic.as_str(), vec![i])),
+        }
+    }
+    let mut keep = vec![false; questions.len()];
+    let mut taken = 0;
+    'rounds: for round in 0.. {
+        let mut any = false;
+        for (_, members) in &topics {
+            if let Some(&i) = members.get(round) {
+                keep[i] = true;
+                taken += 1;
+                any = true;
+                if taken == n {
+                    break 'rounds;
+                }
+            }
+        }
+        if !any {
+            break;
+        }
+    }
+    questions
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(q, k)| k.then_some(q))
+        .collect()
 }
 
 impl Session {
@@ -61,7 +101,7 @@ impl Session {
             });
         }
         if let Some(n) = options.count.or(bank.meta.draw) {
-            questions.truncate(n.max(1));
+            questions = spread_over_topics(questions, n.max(1));
         }
         let slots = questions
             .into_iter()

@@ -12,7 +12,8 @@ use crate::validate::limits;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
-/// Parses and validates a TOML bank; every problem comes with its line and column.
+/// Parses and validates a TOML bank, with the authoring checks of
+/// [`crate::lint`]; every problem comes with its line and column.
 pub fn from_toml(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     check_size(text)?;
     let (root, errors) = DeTable::parse_recoverable(text);
@@ -32,7 +33,13 @@ pub fn from_toml(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         .at(Pos { line: 1, column: 1 })]);
     }
     match Bank::deserialize(ValueDeserializer::from(root.clone())) {
-        Ok(bank) => finish(bank, text, |d| Some(locate(&root, &d.path)), false),
+        Ok(bank) => finish(
+            bank,
+            text,
+            |d| Some(locate(&root, &d.path)),
+            false,
+            crate::lint::answer_leaks,
+        ),
         Err(_) => Err(part_errors(&root, text)),
     }
 }

@@ -101,13 +101,41 @@ fn check_meta(bank: &Bank, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
-    if let Some(date) = &m.reviewed {
-        if !is_date(date) {
+    for (field, value) in [
+        ("reviewed", &m.reviewed),
+        ("sources_checked", &m.sources_checked),
+    ] {
+        if let Some(date) = value.as_deref().filter(|d| !is_date(d)) {
             out.push(Diagnostic::error(
-                path!["bank", "reviewed"],
+                path!["bank", field],
                 format!("\"{date}\" is not a date; write it as \"YYYY-MM-DD\""),
             ));
         }
+    }
+    check_review(m, out);
+}
+
+/// The quiz claims a medical review only for a named, dated reviewer; say so
+/// when the fields do not add up to one.
+fn check_review(m: &crate::bank::Meta, out: &mut Vec<Diagnostic>) {
+    let named = m.reviewer.as_deref().is_some_and(|r| !r.trim().is_empty());
+    if m.reviewed.is_some() && !named {
+        out.push(Diagnostic::warning(
+            path!["bank", "reviewed"],
+            "\"reviewed\" is the date of a medical review, but no reviewer is named, so the quiz will not show it; name the clinician in reviewer (and reviewer_credentials), or use sources_checked for the day the citations were checked",
+        ));
+    }
+    if named && m.reviewed.is_none() {
+        out.push(Diagnostic::warning(
+            path!["bank", "reviewer"],
+            "a reviewer is named but \"reviewed\" (the date of the review) is missing, so the quiz will not claim a medical review",
+        ));
+    }
+    if named && m.reviewer_credentials.is_none() {
+        out.push(Diagnostic::warning(
+            path!["bank", "reviewer"],
+            "add reviewer_credentials (for example \"MD, FAAD\") so visitors can see who reviewed the content",
+        ));
     }
 }
 

@@ -306,6 +306,50 @@ proptest! {
     }
 
     #[test]
+    fn a_draw_is_spread_evenly_over_the_topics(
+        topics in prop::collection::vec(0usize..4, 1..30),
+        seed in any::<u64>(),
+        n in 1usize..30,
+        shuffle in any::<bool>(),
+    ) {
+        // Questions spread over up to four topics, in any proportion.
+        let mut b = bank(topics.iter().enumerate().map(|(i, t)| {
+            let mut q = question("x", "t1", Kind::TrueFalse, vec![choice("t", true), choice("f", false)]);
+            q.id = format!("q{i}");
+            q.topic = format!("t{t}");
+            q
+        }).collect());
+        b.topics = (0..4).map(|t| quiz_core::Topic { id: format!("t{t}"), label: format!("T{t}") }).collect();
+        b.meta.draw = Some(n);
+        b.meta.shuffle = shuffle;
+        let s = Session::new(&b, seed, &Options::default());
+        prop_assert_eq!(s.len(), n.min(b.questions.len()));
+        let count = |bank_side: bool, t: usize| {
+            let topic = format!("t{t}");
+            if bank_side {
+                b.questions.iter().filter(|q| q.topic == topic).count()
+            } else {
+                s.slots.iter().filter(|x| b.question(&x.question).is_some_and(|q| q.topic == topic)).count()
+            }
+        };
+        // A topic with questions left never has two fewer than another topic.
+        for a in 0..4 {
+            for c in 0..4 {
+                if count(false, a) < count(true, a) {
+                    prop_assert!(count(false, c) <= count(false, a) + 1, "topic t{} has {} drawn, t{} has {}", a, count(false, a), c, count(false, c));
+                }
+            }
+        }
+        // With at least as many questions as topics, every topic is asked.
+        let present = (0..4).filter(|t| count(true, *t) > 0).count();
+        if n >= present {
+            prop_assert!((0..4).all(|t| count(true, t) == 0 || count(false, t) > 0));
+        }
+        // Different seeds may draw different sets, but a seed always draws the same one.
+        prop_assert_eq!(&s, &Session::new(&b, seed, &Options::default()));
+    }
+
+    #[test]
     fn restoring_into_an_edited_bank_never_misattributes(b in arb_bank(), seed in any::<u64>(), picks in prop::collection::vec(any::<u8>(), 12), edit in 0usize..4, which in any::<usize>()) {
         let mut s = Session::new(&b, seed, &Options::default());
         answer_all(&mut s, &b, &picks);

@@ -3,7 +3,7 @@
 
 use quiz_core::gift::{from_aiken, from_gift};
 use quiz_core::toml_source::from_toml;
-use quiz_core::{from_json, Diagnostic, Loaded};
+use quiz_core::{from_json, from_json_checked, Diagnostic, Loaded};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -72,7 +72,7 @@ impl Draft {
     /// Checks `text` as a bank in `format`.
     pub fn check(name: &str, format: Format, text: String, notes: Vec<Diagnostic>) -> Draft {
         let result = match format {
-            Format::Json => from_json(&text),
+            Format::Json => from_json_checked(&text),
             _ => from_toml(&text),
         };
         let (loaded, problems) = match result {

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use quiz_core::toml_source::from_toml;
-use quiz_core::{from_json, Diagnostic, Loaded};
+use quiz_core::{from_json_checked, Diagnostic, Loaded};
 
 const USAGE: &str = "usage:
   bank check FILE...
@@ -47,7 +47,7 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<String>> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| vec![format!("{name}: error: cannot read the file: {e}")])?;
     let result = match path.extension().and_then(|e| e.to_str()) {
-        Some("json") => from_json(&text),
+        Some("json") => from_json_checked(&text),
         _ => from_toml(&text),
     };
     result.map_err(|ds| ds.iter().map(|d| d.render(&name)).collect())
