@@ -24,7 +24,7 @@ fn check_passes_the_shipped_banks_and_fails_a_broken_one_with_positions() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("questions/microneedling.toml: ok: 69 questions, 0 warnings"),
+        err.contains("questions/microneedling.toml: ok: 28 questions, 0 warnings"),
         "{err}"
     );
 
@@ -37,18 +37,18 @@ fn check_passes_the_shipped_banks_and_fails_a_broken_one_with_positions() {
     ))
     .expect("bank")
     .replacen("pass_mark = 70", "pass_mark = 170", 1)
-    .replacen("topic = \"collagen\"", "topic = \"colagen\"", 1);
+    .replacen("topic = \"how\"", "topic = \"hwo\"", 1);
     std::fs::write(&broken, text).expect("write");
     let (code, _, err) = bank(&["check", broken.to_str().expect("path")]);
     assert_eq!(code, 1);
     let lines: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
     assert_eq!(lines.len(), 2, "{err}");
     assert!(
-        lines[0].ends_with(":10:13: error: pass_mark is a percentage from 0 to 100, not 170"),
+        lines[0].ends_with(":12:13: error: pass_mark is a percentage from 0 to 100, not 170"),
         "{err}"
     );
     assert!(
-        lines[1].contains(": error: topic \"colagen\" is not declared"),
+        lines[1].contains(": error: topic \"hwo\" is not declared"),
         "{err}"
     );
 }
@@ -57,8 +57,8 @@ fn check_passes_the_shipped_banks_and_fails_a_broken_one_with_positions() {
 fn stats_counts_topics_kinds_difficulty_and_citations() {
     let (code, out, _) = bank(&["stats", "questions/microneedling.toml"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("questions: 69\n"), "{out}");
-    assert!(out.contains("by topic") && out.contains("Collagen induction"));
+    assert!(out.starts_with("questions: 28\n"), "{out}");
+    assert!(out.contains("by topic") && out.contains("How it works"));
     assert!(out.contains("by kind") && out.contains("true_false"));
     assert!(out.contains("citations per source") && out.contains("statpearls (Microneedling)"));
 }
@@ -95,7 +95,7 @@ fn import_writes_toml_and_reports_what_it_left_out() {
 fn export_writes_gift() {
     let (code, out, _) = bank(&["export", "--to", "gift", "questions/microneedling.toml"]);
     assert_eq!(code, 0);
-    assert!(out.contains("::collagen-healing-response::[plain]"));
+    assert!(out.contains("::how-healing-response::[plain]"));
     assert!(out.contains("####"));
 }
 

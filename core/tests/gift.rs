@@ -204,7 +204,7 @@ fn export_then_import_keeps_ids_answers_topics_and_explanations() {
     .expect("bank");
     let bank = from_toml(&text).expect("valid").bank;
     let gift = to_gift(&bank);
-    assert!(gift.contains("$CATEGORY: Collagen induction"));
+    assert!(gift.contains("$CATEGORY: How it works"));
     assert!(
         gift.contains("~%33.33333%"),
         "Moodle's fractions for three right answers"

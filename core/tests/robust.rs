@@ -97,7 +97,7 @@ proptest! {
         let ours = from_json(&text);
         let reference = serde_json::from_str::<Bank>(&text)
             .ok()
-            .and_then(|b| finish(b, &text, |_| None, true).ok());
+            .and_then(|b| finish(b, &text, |_| None, true, |_| Vec::new()).ok());
         match (&ours, &reference) {
             (Ok(a), Some(b)) => prop_assert_eq!(&a.bank, &b.bank),
             (Err(_), None) => {}
