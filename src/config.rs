@@ -191,7 +191,14 @@ impl Config {
                     true
                 }
                 "lang" => put(&mut c.lang, is_lang_tag(value).then(|| value.to_string())),
-                "count" => put(&mut c.count, number(value, 1, 5000)),
+                // "all" asks every question, whatever the bank's own draw.
+                "count" => put(
+                    &mut c.count,
+                    match value {
+                        "all" => Some(quiz_core::validate::limits::MAX_QUESTIONS),
+                        _ => number(value, 1, 5000),
+                    },
+                ),
                 "per-topic" => put(&mut c.per_topic, number(value, 1, 5000)),
                 "shuffle" => put(&mut c.shuffle, switch(value)),
                 "seed" => put(&mut c.seed, value.parse().ok()),
@@ -432,6 +439,23 @@ mod tests {
         );
         assert_eq!(c.parent_origin.as_deref(), Some("https://clinic.example"));
         assert_eq!(c.lang.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn count_all_asks_every_question_whatever_the_bank_draws() {
+        let (c, w) = parse(&[("count", "all")]);
+        assert!(w.is_empty(), "{w:?}");
+        let loaded = quiz_core::from_json(crate::DEFAULT_BANK_JSON).expect("default bank");
+        let bank = &loaded.bank;
+        assert!(bank.meta.draw.is_some_and(|d| d < bank.questions.len()));
+        let options = quiz_core::Options {
+            count: c.count,
+            ..Default::default()
+        };
+        let session = quiz_core::Session::new(bank, 1, &options);
+        assert_eq!(session.len(), bank.questions.len());
+        let default = quiz_core::Session::new(bank, 1, &quiz_core::Options::default());
+        assert_eq!(Some(default.len()), bank.meta.draw);
     }
 
     #[test]

@@ -160,6 +160,7 @@ mod tests {
         let mut s = state().reduce(Action::Start);
         // Answer the first question right, skip the rest.
         let bank = s.bank.bank.clone();
+        let asked = s.session.len();
         let first = s.session.slots[0].question.clone();
         for c in bank.question(&first).expect("question").correct_ids() {
             s = s.reduce(Action::Select {
@@ -172,7 +173,25 @@ mod tests {
             .reduce(Action::Finish)
             .reduce(Action::RetryMissed(7));
         assert_eq!(s.screen(), Screen::Question);
-        assert_eq!(s.session.len(), bank.questions.len() - 1);
+        assert_eq!(s.session.len(), asked - 1);
         assert!(s.session.slots.iter().all(|slot| slot.question != first));
+    }
+
+    #[test]
+    fn retry_draws_a_fresh_set_of_questions() {
+        let s = state().reduce(Action::Start).reduce(Action::Finish);
+        let set = |s: &QuizState| {
+            let mut ids: Vec<String> = s.session.slots.iter().map(|x| x.question.clone()).collect();
+            ids.sort();
+            ids
+        };
+        let before = set(&s);
+        let fresh = (1..20u64)
+            .map(|seed| s.clone().reduce(Action::Retry(seed)))
+            .filter(|t| set(t) != before)
+            .count();
+        assert!(fresh >= 15, "only {fresh} of 19 retries drew a different set");
+        let t = s.reduce(Action::Retry(3));
+        assert_eq!((t.screen(), t.session.len()), (Screen::Question, before.len()));
     }
 }

@@ -110,12 +110,48 @@ async fn start_screen_shows_title_count_disclaimer_and_start_button() {
         "<h1 id=\"quiz-title\">{}</h1>",
         bank.bank.meta.title
     )));
-    assert!(html.contains(&format!("{} questions", bank.bank.questions.len())));
+    // A visit draws the bank's pool, not every question.
+    let draw = bank.bank.meta.draw.expect("the default bank draws a set");
+    assert!(draw < bank.bank.questions.len());
+    assert!(html.contains(&format!("{draw} questions")));
     assert!(html.contains("education only"));
     assert!(html.contains(">Start the quiz</button>"));
-    assert!(html.contains("Content last reviewed on 23 November 2026"));
+    // Honest status: the sources were checked; no medical review is claimed.
+    assert!(html.contains("Sources checked on 2 December 2026"), "{html}");
+    assert!(!html.contains("eviewed"), "{html}");
     // The live region exists, empty, before anything is announced.
     assert_eq!(live_region(&html).as_deref(), Some(""));
+}
+
+/// The default bank with its review fields set as given.
+fn with_review(reviewer: Option<&str>, credentials: Option<&str>, date: Option<&str>) -> Rc<Loaded> {
+    let mut loaded = (*default_bank()).clone();
+    let meta = &mut loaded.bank.meta;
+    meta.reviewer = reviewer.map(Into::into);
+    meta.reviewer_credentials = credentials.map(Into::into);
+    meta.reviewed = date.map(Into::into);
+    Rc::new(loaded)
+}
+
+#[tokio::test]
+async fn a_medical_review_is_claimed_only_for_a_named_dated_reviewer() {
+    let html = render_quiz(with_review(Some("Dr Ana Ruiz"), Some("MD, FAAD"), Some("2027-01-15"))).await;
+    assert!(
+        html.contains("Medically reviewed by Dr Ana Ruiz, MD, FAAD, on 15 January 2027"),
+        "{html}"
+    );
+    assert!(!html.contains("Sources checked on"), "the review replaces the lesser claim");
+    let html = render_quiz(with_review(Some("Dr Ana Ruiz"), None, Some("2027-01-15"))).await;
+    assert!(html.contains("Medically reviewed by Dr Ana Ruiz on 15 January 2027"), "{html}");
+    // A date without a name, or a name without a date, claims nothing.
+    for bank in [
+        with_review(None, None, Some("2027-01-15")),
+        with_review(Some("Dr Ana Ruiz"), Some("MD"), None),
+    ] {
+        let html = render_quiz(bank).await;
+        assert!(!html.contains("eviewed"), "{html}");
+        assert!(html.contains("Sources checked on 2 December 2026"));
+    }
 }
 
 #[tokio::test]
@@ -145,7 +181,7 @@ async fn the_french_interface_comes_from_the_french_catalogue() {
     .await;
     assert!(html.contains(">Commencer le quiz</button>"), "{html}");
     assert!(html.contains("Note de réussite : 70\u{202f}%"));
-    assert!(html.contains("Contenu revu le 23 novembre 2026"));
+    assert!(html.contains("Sources vérifiées le 2 décembre 2026"), "{html}");
     assert!(html.contains("À noter :"));
     assert!(!html.contains("Start the quiz"));
 }

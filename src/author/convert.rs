@@ -164,7 +164,7 @@ mod tests {
         let json = d.compiled().unwrap_or_default();
         assert_eq!(
             from_json(&json).map(|l| l.bank.questions.len()).ok(),
-            Some(69)
+            Some(28)
         );
     }
 

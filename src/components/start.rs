@@ -30,8 +30,20 @@ pub fn Start(props: &StartProps) -> Html {
                 <li>{ lang.f("start_questions", &[("n", &props.count.to_string())]) }</li>
                 <li>{ lang.f("start_pass_mark", &[("n", &lang.percent(meta.pass_mark))]) }</li>
                 <li>{ lang.t("start_sources") }</li>
-                if let Some(date) = &meta.reviewed {
-                    <li>{ lang.f("start_reviewed", &[("date", &lang.date(date))]) }</li>
+                if let Some(review) = meta.medical_review() {
+                    <li class="reviewed">{ match review.credentials {
+                        Some(credentials) => lang.f("start_reviewed_by", &[
+                            ("name", review.reviewer),
+                            ("credentials", credentials),
+                            ("date", &lang.date(review.date)),
+                        ]),
+                        None => lang.f("start_reviewed_by_name", &[
+                            ("name", review.reviewer),
+                            ("date", &lang.date(review.date)),
+                        ]),
+                    } }</li>
+                } else if let Some(date) = &meta.sources_checked {
+                    <li>{ lang.f("start_sources_checked", &[("date", &lang.date(date))]) }</li>
                 }
             </ul>
             <Disclaimer text={meta.disclaimer.clone()} />
