@@ -190,8 +190,14 @@ mod tests {
             .map(|seed| s.clone().reduce(Action::Retry(seed)))
             .filter(|t| set(t) != before)
             .count();
-        assert!(fresh >= 15, "only {fresh} of 19 retries drew a different set");
+        assert!(
+            fresh >= 15,
+            "only {fresh} of 19 retries drew a different set"
+        );
         let t = s.reduce(Action::Retry(3));
-        assert_eq!((t.screen(), t.session.len()), (Screen::Question, before.len()));
+        assert_eq!(
+            (t.screen(), t.session.len()),
+            (Screen::Question, before.len())
+        );
     }
 }

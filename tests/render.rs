@@ -117,14 +117,21 @@ async fn start_screen_shows_title_count_disclaimer_and_start_button() {
     assert!(html.contains("education only"));
     assert!(html.contains(">Start the quiz</button>"));
     // Honest status: the sources were checked; no medical review is claimed.
-    assert!(html.contains("Sources checked on 2 December 2026"), "{html}");
+    assert!(
+        html.contains("Sources checked on 2 December 2026"),
+        "{html}"
+    );
     assert!(!html.contains("eviewed"), "{html}");
     // The live region exists, empty, before anything is announced.
     assert_eq!(live_region(&html).as_deref(), Some(""));
 }
 
 /// The default bank with its review fields set as given.
-fn with_review(reviewer: Option<&str>, credentials: Option<&str>, date: Option<&str>) -> Rc<Loaded> {
+fn with_review(
+    reviewer: Option<&str>,
+    credentials: Option<&str>,
+    date: Option<&str>,
+) -> Rc<Loaded> {
     let mut loaded = (*default_bank()).clone();
     let meta = &mut loaded.bank.meta;
     meta.reviewer = reviewer.map(Into::into);
@@ -135,14 +142,25 @@ fn with_review(reviewer: Option<&str>, credentials: Option<&str>, date: Option<&
 
 #[tokio::test]
 async fn a_medical_review_is_claimed_only_for_a_named_dated_reviewer() {
-    let html = render_quiz(with_review(Some("Dr Ana Ruiz"), Some("MD, FAAD"), Some("2027-01-15"))).await;
+    let html = render_quiz(with_review(
+        Some("Dr Ana Ruiz"),
+        Some("MD, FAAD"),
+        Some("2027-01-15"),
+    ))
+    .await;
     assert!(
         html.contains("Medically reviewed by Dr Ana Ruiz, MD, FAAD, on 15 January 2027"),
         "{html}"
     );
-    assert!(!html.contains("Sources checked on"), "the review replaces the lesser claim");
+    assert!(
+        !html.contains("Sources checked on"),
+        "the review replaces the lesser claim"
+    );
     let html = render_quiz(with_review(Some("Dr Ana Ruiz"), None, Some("2027-01-15"))).await;
-    assert!(html.contains("Medically reviewed by Dr Ana Ruiz on 15 January 2027"), "{html}");
+    assert!(
+        html.contains("Medically reviewed by Dr Ana Ruiz on 15 January 2027"),
+        "{html}"
+    );
     // A date without a name, or a name without a date, claims nothing.
     for bank in [
         with_review(None, None, Some("2027-01-15")),
@@ -180,8 +198,11 @@ async fn the_french_interface_comes_from_the_french_catalogue() {
     .render()
     .await;
     assert!(html.contains(">Commencer le quiz</button>"), "{html}");
-    assert!(html.contains("Note de réussite : 70\u{202f}%"));
-    assert!(html.contains("Sources vérifiées le 2 décembre 2026"), "{html}");
+    assert!(html.contains("Note de réussite\u{202f}: 70\u{202f}%"));
+    assert!(
+        html.contains("Sources vérifiées le 2 décembre 2026"),
+        "{html}"
+    );
     assert!(html.contains("À noter :"));
     assert!(!html.contains("Start the quiz"));
 }

@@ -11,6 +11,7 @@ pub mod lint;
 pub mod parse;
 pub mod progress;
 pub mod read;
+pub mod review;
 pub mod rng;
 pub mod score;
 pub mod session;

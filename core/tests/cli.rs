@@ -104,3 +104,71 @@ fn bad_usage_exits_2() {
     assert_eq!(bank(&["frobnicate"]).0, 2);
     assert_eq!(bank(&["import", "--from", "xml", "x"]).0, 2);
 }
+
+#[test]
+fn review_writes_a_printable_pack_with_every_question_source_and_a_sign_off() {
+    let dir = std::env::temp_dir().join(format!("bank-review-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let out = dir.join("review.html");
+    let (code, _, err) = bank(&[
+        "review",
+        "questions/microneedling.toml",
+        "--out",
+        out.to_str().expect("path"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("review pack of 28 questions"), "{err}");
+    let html = std::fs::read_to_string(&out).expect("written");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../questions/microneedling.toml"
+    ))
+    .expect("bank");
+    let b = quiz_core::toml_source::from_toml(&text)
+        .expect("valid")
+        .bank;
+    let esc = quiz_core::review::esc;
+    for q in &b.questions {
+        assert!(html.contains(&esc(&q.prompt)), "{} prompt", q.id);
+        assert!(html.contains(&esc(&q.explanation)), "{} explanation", q.id);
+        for c in &q.choices {
+            assert!(html.contains(&esc(&c.text)), "{} choice {}", q.id, c.id);
+            if let Some(f) = &c.feedback {
+                assert!(html.contains(&esc(f)), "{} feedback {}", q.id, c.id);
+            }
+        }
+        for c in &q.cites {
+            assert!(html.contains(&esc(&c.locator)), "{} locator", q.id);
+        }
+    }
+    for s in &b.sources {
+        assert!(html.contains(&esc(&s.url)), "{}", s.url);
+    }
+    assert_eq!(html.matches("class=\"question\"").count(), 28);
+    assert_eq!(
+        html.matches("Needs change").count(),
+        28 + 2,
+        "a box per question"
+    );
+    assert!(html.contains("Sign-off") && html.contains("Credentials"));
+    assert!(html.contains("none yet"), "no medical review is claimed");
+    assert!(!html.contains("<script"), "a pack runs no script");
+    // Printed to stdout without --out; an invalid bank writes nothing.
+    let (code, stdout, _) = bank(&["review", "questions/microneedling.fr.toml"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Dossier de relecture médicale") && stdout.contains("À modifier"));
+    let broken = dir.join("broken.toml");
+    std::fs::write(
+        &broken,
+        text.replacen("pass_mark = 70", "pass_mark = 170", 1),
+    )
+    .expect("write");
+    let (code, _, err) = bank(&[
+        "review",
+        broken.to_str().expect("path"),
+        "--out",
+        "/dev/null",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("pass_mark is a percentage"), "{err}");
+}

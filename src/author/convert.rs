@@ -3,7 +3,7 @@
 
 use quiz_core::gift::{from_aiken, from_gift};
 use quiz_core::toml_source::from_toml;
-use quiz_core::{from_json, from_json_checked, Diagnostic, Loaded};
+use quiz_core::{from_json_checked, Diagnostic, Loaded};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -119,6 +119,7 @@ pub fn offset(text: &str, line: usize, column: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use quiz_core::from_json;
 
     fn example(name: &str) -> String {
         std::fs::read_to_string(format!(

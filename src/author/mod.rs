@@ -141,6 +141,16 @@ pub fn Author() -> Html {
                     let _ = download(&name, "text/plain", &text);
                 })
             };
+            // Built on demand: the pack is large and the draft changes with every keystroke.
+            let download_review = {
+                let (name, draft) = (format!("{}-review.html", d.name), d.clone());
+                Callback::from(move |_: MouseEvent| {
+                    if let Some(l) = &draft.loaded {
+                        let _ =
+                            download(&name, "text/html", &quiz_core::review::review_html(&l.bank));
+                    }
+                })
+            };
             let toggle = {
                 let preview = preview.clone();
                 Callback::from(move |_: MouseEvent| preview.set(!*preview))
@@ -177,6 +187,9 @@ pub fn Author() -> Html {
                             { format!("Download {json_name} to deploy") }
                         </button>
                         <button type="button" onclick={download_source}>{ "Download the edited source" }</button>
+                        <button type="button" disabled={d.loaded.is_none()} onclick={download_review}>
+                            { "Download the review pack for a clinician" }
+                        </button>
                     </div>
                     if compiled.is_some() {
                         <p class="hint">{ format!("To deploy: copy {json_name} into the quiz's banks/ folder and open the quiz at ?bank=banks/{json_name}. No rebuild is needed.") }</p>

@@ -6,6 +6,7 @@
 //!   bank import --from gift|aiken FILE    convert to our TOML (printed; notes on stderr)
 //!   bank export --to gift FILE            convert to Moodle GIFT (printed)
 //!   bank compile FILE... --out DIR        validated, compact JSON banks for a built dist/
+//!   bank review FILE [--out review.html]  printable review pack for a clinician
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -18,7 +19,8 @@ const USAGE: &str = "usage:
   bank stats FILE
   bank import --from gift|aiken FILE > bank.toml
   bank export --to gift FILE > bank.gift
-  bank compile FILE... --out DIR";
+  bank compile FILE... --out DIR
+  bank review FILE [--out review.html]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +28,8 @@ fn main() -> ExitCode {
         Some((cmd, rest)) if cmd == "check" && !rest.is_empty() => check(rest),
         Some((cmd, rest)) if cmd == "compile" => compile(rest),
         Some((cmd, [file])) if cmd == "stats" => stats(file),
+        Some((cmd, [file])) if cmd == "review" => print_valid(file, quiz_core::review::review_html),
+        Some((cmd, [file, flag, out])) if cmd == "review" && flag == "--out" => review(file, out),
         Some((cmd, [flag, format, file])) if cmd == "import" && flag == "--from" => {
             import(format, file)
         }
@@ -186,6 +190,29 @@ fn import(format: &str, file: &str) -> ExitCode {
         imported.notes.len()
     );
     ExitCode::SUCCESS
+}
+
+/// Writes the review pack of a valid bank to `out`.
+fn review(file: &str, out: &str) -> ExitCode {
+    match load(Path::new(file)) {
+        Ok(loaded) => match std::fs::write(out, quiz_core::review::review_html(&loaded.bank)) {
+            Ok(()) => {
+                eprintln!(
+                    "{file} -> {out}: review pack of {} questions; open it in a browser and print it",
+                    loaded.bank.questions.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{out}: error: cannot write: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Err(lines) => {
+            lines.iter().for_each(|l| eprintln!("{l}"));
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn export(file: &str) -> ExitCode {
