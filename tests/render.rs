@@ -203,7 +203,7 @@ async fn the_french_interface_comes_from_the_french_catalogue() {
         html.contains("Sources vérifiées le 2 décembre 2026"),
         "{html}"
     );
-    assert!(html.contains("À noter :"));
+    assert!(html.contains("À noter\u{202f}:"));
     assert!(!html.contains("Start the quiz"));
 }
 
