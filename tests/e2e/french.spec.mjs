@@ -1,6 +1,6 @@
 // The French edition of the bank, taken end to end.
 import { test, expect } from '@playwright/test';
-import { frenchBank, currentQuestion, choose, correctIds } from './helpers.mjs';
+import { frenchBank, currentQuestion, choose, correctIds, perVisit } from './helpers.mjs';
 
 test('the French bank loads with ?bank= and can be taken to the end', async ({ page }) => {
   await page.goto('/?bank=banks/microneedling.fr.json');
@@ -8,7 +8,7 @@ test('the French bank loads with ?bank= and can be taken to the end', async ({ p
   await expect(page.getByText(frenchBank.bank.disclaimer)).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await page.getByRole('button', { name: 'Commencer le quiz' }).click();
-  const total = frenchBank.questions.length;
+  const total = perVisit(frenchBank);
   for (let i = 0; i < total; i++) {
     await expect(page.getByRole('heading', { name: `Question ${i + 1} sur ${total}` })).toBeFocused();
     const q = await currentQuestion(page, frenchBank);

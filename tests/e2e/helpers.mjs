@@ -8,6 +8,9 @@ export const loadBank = (name) => JSON.parse(readFileSync(`dist/banks/${name}.js
 export const bank = loadBank('microneedling');
 export const frenchBank = loadBank('microneedling.fr');
 
+/** How many questions a visit asks: the bank's draw, or all of them. */
+export const perVisit = (b = bank) => Math.min(b.bank.draw ?? b.questions.length, b.questions.length);
+
 export function questionByPrompt(prompt, from = bank) {
   const q = from.questions.find((x) => x.prompt === prompt.trim());
   if (!q) throw new Error(`no question with prompt ${prompt}`);

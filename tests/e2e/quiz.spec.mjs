@@ -1,14 +1,17 @@
 // Taking the quiz as a person does: by role and label, mouse and keyboard.
 import { test, expect } from '@playwright/test';
-import { bank, currentQuestion, choose, correctIds, wrongId, start } from './helpers.mjs';
+import { bank, currentQuestion, choose, correctIds, wrongId, start, perVisit } from './helpers.mjs';
 
 test('take the whole quiz and get the score the answer key gives', async ({ page }) => {
   await start(page);
-  const total = bank.questions.length;
+  const total = perVisit();
+  expect(total).toBeLessThan(bank.questions.length);
   let right = 0;
+  const topics = new Set();
   for (let i = 0; i < total; i++) {
     await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${total}` })).toBeVisible();
     const q = await currentQuestion(page);
+    topics.add(q.topic);
     const answerRight = i % 3 !== 2; // two right, one wrong, ...
     await choose(page, q, answerRight ? correctIds(q) : [wrongId(q)]);
     await page.getByRole('button', { name: 'Check answer' }).click();
@@ -19,6 +22,8 @@ test('take the whole quiz and get the score the answer key gives', async ({ page
     const next = i + 1 < total ? 'Next question' : 'See results';
     await page.getByRole('button', { name: next }).click();
   }
+  // A visit's questions come from every topic.
+  expect(topics.size).toBe(bank.topics.length);
   const percent = Math.round((100 * right) / total);
   await expect(page.getByRole('heading', { name: 'Your results' })).toBeFocused();
   await expect(page.locator('.score')).toContainText(`${percent}%`);
@@ -175,7 +180,7 @@ test('bad page options are ignored with a console warning, never a crash', async
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto('/?count=lots&theme-primary=red;x&cta-url=javascript:alert(1)&cta-text=Hi&scheme=neon');
   await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeVisible();
-  await expect(page.getByText(`${bank.questions.length} questions`)).toBeVisible();
+  await expect(page.getByText(`${perVisit()} questions`)).toBeVisible();
   await expect.poll(() => warnings.length).toBeGreaterThanOrEqual(4);
   expect(warnings.join('\n')).toContain('ignored count="lots"');
 });
@@ -206,4 +211,31 @@ test('after the browser is closed and started again, the visitor is on the same 
   expect((await currentQuestion(page)).id).toBe(q.id);
   await expect(page.locator('.verdict strong')).toHaveText('Correct');
   await browser.close();
+});
+
+test('"practice every question": ?count=all asks the whole bank', async ({ page }) => {
+  await page.goto('/?count=all');
+  await expect(page.getByText(`${bank.questions.length} questions`)).toBeVisible();
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await expect(page.getByRole('heading', { name: `Question 1 of ${bank.questions.length}` })).toBeVisible();
+});
+
+test('retry draws a fresh set of questions of the same size', async ({ page }) => {
+  await start(page);
+  const seen = async () => {
+    const ids = [];
+    for (let i = 0; i < perVisit(); i++) {
+      ids.push((await currentQuestion(page)).id);
+      await page.getByRole('button', { name: i + 1 < perVisit() ? 'Next question' : 'See results' }).click();
+    }
+    return ids.sort().join(' ');
+  };
+  const first = await seen();
+  let changed = false;
+  for (let attempt = 0; attempt < 3 && !changed; attempt++) {
+    await page.getByRole('button', { name: 'Retry the quiz' }).click();
+    await expect(page.getByRole('heading', { name: `Question 1 of ${perVisit()}` })).toBeVisible();
+    changed = (await seen()) !== first;
+  }
+  expect(changed, 'a retry draws a different set of questions').toBe(true);
 });

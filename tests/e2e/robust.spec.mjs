@@ -49,8 +49,11 @@ function hostileBank() {
     s.authors = [p(i + 17)];
     s.date = p(i + 23);
   });
-  b.questions = b.questions.slice(0, n).map((q, i) => ({
+  // One question per payload (the bank's own, repeated), every one asked in order.
+  delete b.bank.draw;
+  b.questions = Array.from({ length: n }, (_, i) => bank.questions[i % bank.questions.length]).map((q, i) => ({
     ...q,
+    id: `q${i}`,
     prompt: `${p(i)} (${i})`,
     explanation: p(i + 1),
     choices: q.choices.map((c, j) => ({ ...c, text: `${p(i + j + 2)} #${j}`, feedback: p(i + j + 3) })),
