@@ -47,6 +47,8 @@ fi
 
 if [ "${1:-}" = "--test" ]; then
   [ -x /usr/bin/chromium ] || apt_install chromium chromium-driver
+  # pdfinfo and pdftotext read back the PDFs the print tests make.
+  command -v pdftotext >/dev/null || apt_install poppler-utils
   # The fuzz smoke test needs the nightly toolchain (preinstalled on this
   # machine kind; rustup cannot download one here) and cargo-fuzz.
   if rustup toolchain list | grep -q '^nightly' && ! command -v cargo-fuzz >/dev/null; then

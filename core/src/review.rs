@@ -333,7 +333,7 @@ const FR: Labels = Labels {
 /// unless it is longer than a page; URLs wrap instead of running off the edge.
 const CSS: &str = "
 :root { color-scheme: light; }
-body { font: 10pt/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #111; margin: 0; background: #fff; }
+body { font: 9.5pt/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #111; margin: 0; background: #fff; }
 main { max-width: 46rem; margin: 0 auto; padding: 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0.2rem 0 0.8rem; }
 h2 { font-size: 1.25rem; margin: 1.6rem 0 0.6rem; border-bottom: 2px solid #333; padding-bottom: 0.2rem; }
@@ -345,11 +345,11 @@ dl.meta dd { margin: 0; }
 .how, .disclaimer { margin: 0.4rem 0; }
 .url { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 0.85em; overflow-wrap: anywhere; word-break: break-all; }
 code { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 0.9em; }
-.sources li, .cites li { margin-bottom: 0.35rem; }
-.question { border: 1px solid #999; border-radius: 4px; padding: 0.7rem 0.8rem; margin: 0 0 0.9rem; break-inside: avoid; page-break-inside: avoid; }
+.sources li, .cites li { margin-bottom: 0.2rem; }
+.question { border: 1px solid #999; border-radius: 4px; padding: 0.5rem 0.7rem; margin: 0 0 0.7rem; break-inside: avoid; page-break-inside: avoid; }
 .about { margin: 0 0 0.4rem; color: #444; font-size: 0.9em; }
 table { width: 100%; border-collapse: collapse; margin: 0.3rem 0; table-layout: fixed; }
-th, td { border: 1px solid #bbb; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #bbb; padding: 0.15rem 0.35rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th:first-child, td.key { width: 6.5rem; }
 tr.right td { background: #eef7ee; }
 td.key { font-weight: 600; }
@@ -358,7 +358,7 @@ td.key { font-weight: 600; }
 .verdict { margin: 0.4rem 0; }
 .box { display: inline-block; width: 0.9em; height: 0.9em; border: 1.5px solid #111; vertical-align: -0.1em; margin: 0 0.35em 0 1em; }
 .verdict .box:first-child { margin-left: 0; }
-.comments { border: 1px solid #999; min-height: 2.8rem; padding: 0.25rem 0.4rem; color: #555; font-size: 0.9em; }
+.comments { border: 1px solid #999; min-height: 2.4rem; padding: 0.25rem 0.4rem; color: #555; font-size: 0.9em; }
 .signoff { break-inside: avoid; page-break-inside: avoid; }
 .fields p { display: flex; gap: 0.6rem; align-items: flex-end; margin: 1.1rem 0; }
 .fields .line { flex: 1; border-bottom: 1px solid #111; height: 1.2rem; }
