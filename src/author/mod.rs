@@ -230,6 +230,8 @@ pub fn mount() {
         .and_then(|d| d.get_element_by_id("author-root"));
     if let Some(el) = root {
         el.set_text_content(None);
+        // The editor's own worker (author/sw.js): it works offline once visited.
+        crate::hooks::register_service_worker();
         yew::Renderer::<Author>::with_root(el).render();
     }
 }

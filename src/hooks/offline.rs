@@ -1,5 +1,6 @@
-//! Registers the service worker (dist/sw.js) that lets the quiz work offline
-//! after one complete visit. Only on secure pages, and never in debug builds.
+//! Registers the page's service worker (`sw.js` beside the page: the quiz's,
+//! or the editor's in author/) that lets it work offline after one complete
+//! visit. Only on secure pages, and never in debug builds.
 
 pub fn register_service_worker() {
     if cfg!(debug_assertions) {
