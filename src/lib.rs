@@ -63,13 +63,35 @@ pub fn App() -> Html {
         (_, Some(bank)) => html! { <Quiz {bank} {seed} storage={true} config={config.clone()} /> },
         _ => html! { <Loading /> },
     };
+    frame(lang, scheme_attribute(config.theme.scheme), root, content)
+}
+
+/// The page's outer markup around the quiz: the live app and the card
+/// prerendered into index.html share it, so one takes the other's place exactly.
+fn frame(lang: Lang, scheme: Option<&'static str>, root: NodeRef, content: Html) -> Html {
     html! {
         <ContextProvider<Lang> context={lang}>
-            <main class="quiz" id="quiz-main" ref={root} data-scheme={scheme_attribute(config.theme.scheme)}>
+            <main class="quiz" id="quiz-main" ref={root} data-scheme={scheme}>
                 { content }
             </main>
         </ContextProvider<Lang>>
     }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PrerenderProps {
+    pub bank: std::rc::Rc<quiz_core::Loaded>,
+}
+
+/// What `App` shows first for the default bank with no page options, with
+/// its start button not ready yet: rendered into index.html at build time
+/// (`src/bin/prerender.rs`) so the card paints before the WebAssembly runs.
+#[component]
+pub fn Prerendered(props: &PrerenderProps) -> Html {
+    let lang = Lang::pick([props.bank.bank.meta.language.as_str()]);
+    let content =
+        html! { <Quiz bank={props.bank.clone()} seed={0} storage={false} booting={true} /> };
+    frame(lang, None, NodeRef::default(), content)
 }
 
 /// The bank with the page's pass-mark override applied.

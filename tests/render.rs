@@ -68,6 +68,7 @@ async fn render_quiz(bank: Rc<Loaded>) -> String {
         seed: 1,
         storage: false,
         config: Default::default(),
+        booting: false,
     })
     .render()
     .await
@@ -193,6 +194,7 @@ async fn the_french_interface_comes_from_the_french_catalogue() {
             seed: 1,
             storage: false,
             config: Default::default(),
+            booting: false,
         },
     })
     .render()
@@ -327,4 +329,40 @@ async fn a_bank_error_lists_each_problem_and_offers_a_retry() {
     assert!(html.contains("line 3, column 11: expected value"));
     assert!(html.contains("b.json answered with HTTP status 404."));
     assert!(html.contains("Try again"));
+}
+
+#[tokio::test]
+async fn the_prerendered_card_is_the_apps_start_card_with_a_not_ready_button() {
+    let bank = default_bank();
+    let pre = LocalServerRenderer::<microneedling_quiz::Prerendered>::with_props(
+        microneedling_quiz::PrerenderProps { bank: bank.clone() },
+    )
+    .hydratable(false)
+    .render()
+    .await;
+    let live = LocalServerRenderer::<InLanguage>::with_props(InLanguageProps {
+        lang: "en",
+        quiz: QuizProps {
+            bank,
+            seed: 3,
+            storage: false,
+            config: Default::default(),
+            booting: false,
+        },
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(
+        pre.starts_with("<main id=\"quiz-main\" class=\"quiz\">"),
+        "{pre}"
+    );
+    let not_ready = "<button type=\"button\" disabled=\"disabled\" class=\"primary start-button\">Preparing the quiz…</button>";
+    assert!(pre.contains(not_ready), "{pre}");
+    // Everything else is the live start screen, to the byte.
+    let inner = pre
+        .trim_start_matches("<main id=\"quiz-main\" class=\"quiz\">")
+        .trim_end_matches("</main>");
+    let ready = "<button type=\"button\" class=\"primary start-button\">Start the quiz</button>";
+    assert_eq!(inner.replace(not_ready, ready), live);
 }

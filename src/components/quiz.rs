@@ -22,6 +22,10 @@ pub struct QuizProps {
     /// Page options: draw, feedback mode, brand, call to action, host.
     #[prop_or_default]
     pub config: Rc<Config>,
+    /// Rendered into index.html at build time, before the app can run: the
+    /// start button shows that the quiz is not ready yet.
+    #[prop_or_default]
+    pub booting: bool,
 }
 
 /// What the polite live region says for this state: the verdict after a
@@ -104,7 +108,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let body = match state.screen() {
         Screen::Start => html! {
             <Start bank={bank.clone()} count={state.session.len()} logo={logo.clone()}
-                on_start={dispatch.reform(|()| Action::Start)} />
+                booting={props.booting} on_start={dispatch.reform(|()| Action::Start)} />
         },
         Screen::Question => match state.session.slot() {
             Some(slot) => html! {

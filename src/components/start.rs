@@ -13,6 +13,9 @@ pub struct StartProps {
     /// The clinic's logo, if it set one.
     #[prop_or_default]
     pub logo: Option<Html>,
+    /// Not ready yet (the card in index.html before the app runs).
+    #[prop_or_default]
+    pub booting: bool,
     pub on_start: Callback<()>,
 }
 
@@ -47,7 +50,11 @@ pub fn Start(props: &StartProps) -> Html {
                 }
             </ul>
             <Disclaimer text={meta.disclaimer.clone()} />
-            <button type="button" class="primary" onclick={start}>{ lang.t("start_button") }</button>
+            if props.booting {
+                <button type="button" class="primary start-button" disabled=true>{ lang.t("start_preparing") }</button>
+            } else {
+                <button type="button" class="primary start-button" onclick={start}>{ lang.t("start_button") }</button>
+            }
         </section>
     }
 }

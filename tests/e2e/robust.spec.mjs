@@ -212,5 +212,8 @@ test('two tabs with the same quiz do not corrupt each other, and a reopened tab 
 test('if the WebAssembly cannot load, the page says so instead of staying blank', async ({ page }) => {
   await page.route('**/*.wasm', (r) => r.abort());
   await page.goto('/');
-  await expect(page.getByText('this browser could not start the quiz')).toBeVisible({ timeout: 10_000 });
+  // Under the start card in the page (the card of ?bank= pages is the plain message).
+  await expect(page.getByText('this browser could not start the quiz').filter({ visible: true })).toBeVisible({ timeout: 10_000 });
+  await page.goto('/?bank=banks/microneedling.fr.json');
+  await expect(page.getByText('If nothing appears, this browser could not start the quiz')).toBeVisible({ timeout: 10_000 });
 });
