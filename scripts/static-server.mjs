@@ -2,7 +2,8 @@
 // and the examples.
 //   node scripts/static-server.mjs DIR PORT [--quiz-origin URL]
 // Applies DIR/_headers (Netlify/Cloudflare format) when present, so dist/ is
-// served with its Content-Security-Policy; replaces %QUIZ_ORIGIN% in HTML.
+// served with its Content-Security-Policy; replaces %QUIZ_ORIGIN% in HTML;
+// serves a file's precompressed .br or .gz when the browser accepts it.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -51,12 +52,22 @@ createServer(async (req, res) => {
     if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
     let body = await readFile(path);
     const type = types[extname(path)] ?? 'application/octet-stream';
-    if (type.startsWith('text/html')) body = body.toString().replaceAll('%QUIZ_ORIGIN%', quizOrigin);
-    const headers = { ...readHeaders(url.pathname), 'content-type': type, 'cache-control': 'no-store' };
-    // Compressed as any real host would, so transfer sizes are realistic.
-    if (/gzip/.test(req.headers['accept-encoding'] ?? '') && !/image\/png/.test(type)) {
-      body = gzipSync(body);
-      headers['content-encoding'] = 'gzip';
+    const headers = { ...readHeaders(url.pathname), 'content-type': type, 'cache-control': 'no-store', vary: 'Accept-Encoding' };
+    const accepts = req.headers['accept-encoding'] ?? '';
+    const templated = type.startsWith('text/html') && body.includes('%QUIZ_ORIGIN%');
+    // The build's precompressed FILE.br or FILE.gz when the browser accepts it
+    // (scripts/compress.mjs); otherwise gzip on the fly, as any real host would.
+    const precompressed = templated ? null : [['br', '.br'], ['gzip', '.gz']]
+      .find(([coding, ext]) => new RegExp(`\\b${coding}\\b`).test(accepts) && existsSync(path + ext));
+    if (precompressed) {
+      body = await readFile(path + precompressed[1]);
+      headers['content-encoding'] = precompressed[0];
+    } else {
+      if (templated) body = body.toString().replaceAll('%QUIZ_ORIGIN%', quizOrigin);
+      if (/gzip/.test(accepts) && !/image\/png/.test(type)) {
+        body = gzipSync(body);
+        headers['content-encoding'] = 'gzip';
+      }
     }
     res.writeHead(200, headers);
     res.end(body);

@@ -1,31 +1,45 @@
-// Byte budget: gzip size of everything the quiz page loads before the first
-// question is answerable. Sizes are deterministic for a given build.
-import { readFileSync, readdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+// Byte budget: what the quiz page transfers before its first question can be
+// answered, compressed with gzip -9 and with brotli (the build's own .gz and
+// .br files, scripts/compress.mjs). Sizes are deterministic for a build.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 
-const BUDGET_KB = Number(process.env.QUIZ_BUDGET_KB ?? 175);
+const GZIP_KB = Number(process.env.QUIZ_BUDGET_KB ?? 175);
+const BROTLI_KB = Number(process.env.QUIZ_BUDGET_BR_KB ?? 150);
 const dist = 'dist';
 // The quiz page until its first question can be answered: everything in dist/
 // but the loader a clinic page includes and the service worker (fetched after).
-const files = readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f) && !['embed.js', 'sw.js', 'sw-extra.js'].includes(f));
-let raw = 0, gz = 0;
-console.log('file'.padEnd(48), 'raw B'.padStart(9), 'gzip B'.padStart(9));
+const later = ['embed.js', 'sw.js', 'sw-extra.js'];
+const files = readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f) && !later.includes(f));
+const size = (p) => (existsSync(p) ? statSync(p).size : null);
+let raw = 0, gz = 0, br = 0, missing = [];
+console.log('file'.padEnd(48), 'raw B'.padStart(9), 'gzip B'.padStart(9), 'brotli B'.padStart(9));
 for (const f of files) {
-  const body = readFileSync(`${dist}/${f}`);
-  const z = gzipSync(body, { level: 9 }).length;
-  raw += body.length; gz += z;
-  console.log(f.padEnd(48), String(body.length).padStart(9), String(z).padStart(9));
+  const r = size(`${dist}/${f}`);
+  const g = size(`${dist}/${f}.gz`) ?? (missing.push(`${f}.gz`), r);
+  const b = size(`${dist}/${f}.br`) ?? (missing.push(`${f}.br`), r);
+  raw += r; gz += g; br += b;
+  console.log(f.padEnd(48), String(r).padStart(9), String(g).padStart(9), String(b).padStart(9));
 }
-console.log('total'.padEnd(48), String(raw).padStart(9), String(gz).padStart(9));
-const loader = gzipSync(readFileSync(`${dist}/embed.js`), { level: 9 }).length;
-console.log(`embed.js (loaded by the clinic page): ${loader} B gzip, budget 5120 B\n`);
-if (loader > 5120) {
+console.log('total'.padEnd(48), String(raw).padStart(9), String(gz).padStart(9), String(br).padStart(9));
+const loader = readFileSync(`${dist}/embed.js`).length;
+const loaderGz = size(`${dist}/embed.js.gz`) ?? loader;
+console.log(`embed.js (loaded by the clinic page): ${loaderGz} B gzip, budget 5120 B\n`);
+let failed = false;
+if (missing.length) {
+  console.error(`budget: no precompressed ${missing.join(', ')} (run scripts/compress.mjs)`);
+  failed = true;
+}
+if (loaderGz > 5120) {
   console.error('budget: embed.js is over its 5 KB budget');
-  process.exit(1);
+  failed = true;
 }
-const kb = gz / 1024;
-if (kb > BUDGET_KB) {
-  console.error(`budget: ${kb.toFixed(1)} KB gzip is over the ${BUDGET_KB} KB budget`);
-  process.exit(1);
+for (const [name, bytes, kb] of [['gzip', gz, GZIP_KB], ['brotli', br, BROTLI_KB]]) {
+  const have = bytes / 1024;
+  if (have > kb) {
+    console.error(`budget: ${have.toFixed(1)} KB ${name} is over the ${kb} KB budget`);
+    failed = true;
+  } else {
+    console.log(`budget: ${have.toFixed(1)} KB ${name}, within ${kb} KB`);
+  }
 }
-console.log(`budget: ${kb.toFixed(1)} KB gzip, within ${BUDGET_KB} KB`);
+process.exit(failed ? 1 : 0);
