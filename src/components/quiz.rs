@@ -120,7 +120,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
         },
         Screen::Results => html! {
             <Results bank={bank.clone()} session={state.session.clone()} dispatch={dispatch.clone()}
-                cta={config.cta.clone()} {on_cta} />
+                cta={config.cta.clone()} {on_cta} date={crate::hooks::today()} />
         },
     };
     html! {

@@ -22,6 +22,9 @@ pub struct ResultsProps {
     /// Told the URL when the call to action is followed.
     #[prop_or_default]
     pub on_cta: Callback<String>,
+    /// The date shown with the score (`YYYY-MM-DD`), for a printed copy.
+    #[prop_or_default]
+    pub date: Option<String>,
 }
 
 #[component]
@@ -113,8 +116,12 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <span class="visually-hidden">{ format!(" {}", lang.t("new_tab")) }</span>
                 </a>
             }
+            if let Some(date) = &props.date {
+                <p class="results-date">{ lang.f("results_date", &[("date", &lang.date(date))]) }</p>
+            }
             <div class="actions">
                 <button type="button" class="primary" onclick={retry}>{ lang.t("retry") }</button>
+                <button type="button" onclick={Callback::from(|_: MouseEvent| crate::hooks::print_page())}>{ lang.t("print_results") }</button>
                 if missed > 0 {
                     <button type="button" onclick={retry_missed}>{ lang.f("retry_missed", &[("n", &missed.to_string())]) }</button>
                 }

@@ -28,3 +28,28 @@ pub fn random_seed() -> u64 {
         0x5eed
     }
 }
+
+/// Today's date in the visitor's time zone, `YYYY-MM-DD` (none outside a browser).
+pub fn today() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        Some(format!(
+            "{:04}-{:02}-{:02}",
+            d.get_full_year(),
+            d.get_month() + 1,
+            d.get_date()
+        ))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
+/// Opens the browser's print dialog (where "Save as PDF" is offered too).
+pub fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
