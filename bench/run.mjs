@@ -3,8 +3,10 @@
 //   node bench/run.mjs [runs=7] [pipeline]   (after `bash scripts/build.sh`;
 //   "pipeline" skips the page load comparison)
 // Fresh context per run, cache disabled, one warm-up, then the median of the
-// runs, unthrottled and at Fast 3G + 4x CPU. All pages served gzipped on loopback.
-import { spawn } from 'node:child_process';
+// runs, unthrottled and at Fast 3G + 4x CPU. All pages are served on loopback
+// with their precompressed files (brotli to Chromium; gzip for the second
+// transfer figure). Per page: ready (its "quiz-ready" mark), FCP, LCP, CLS.
+import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
@@ -18,6 +20,8 @@ cpSync('dist/banks/microneedling.json', `${site}/banks/microneedling.json`);
 for (const f of ['survey-core/survey.core.min.js', 'survey-core/survey-core.min.css', 'survey-js-ui/survey-js-ui.min.js']) {
   cpSync(`node_modules/${f}`, `${site}/${f.split('/')[1]}`);
 }
+// The reference pages get precompressed files too, as the quiz does.
+execFileSync('node', ['scripts/compress.mjs', site], { stdio: 'ignore' });
 
 // A copy of dist/ with generated banks for the in-page pipeline figures: the
 // shape of core/benches/pipeline.rs (every part the validator checks, short
@@ -42,17 +46,19 @@ for (const n of SIZES) {
 }
 
 const servers = [
-  spawn('node', ['scripts/static-server.mjs', 'dist', '4190'], { stdio: 'ignore' }),
-  spawn('node', ['scripts/static-server.mjs', site, '4191'], { stdio: 'ignore' }),
-  spawn('node', ['scripts/static-server.mjs', sized, '4192'], { stdio: 'ignore' }),
+  // (Not 4190: browsers refuse that port.)
+  spawn('node', ['scripts/static-server.mjs', 'dist', '4290'], { stdio: 'ignore' }),
+  spawn('node', ['scripts/static-server.mjs', site, '4291'], { stdio: 'ignore' }),
+  spawn('node', ['scripts/static-server.mjs', sized, '4292'], { stdio: 'ignore' }),
 ];
 await new Promise((r) => setTimeout(r, 700));
 
 const PAGES = [
-  ['static HTML (floor)', 'http://127.0.0.1:4191/static.html'],
-  ['vanilla JS + JSON bank', 'http://127.0.0.1:4191/vanilla.html'],
-  ['SurveyJS', 'http://127.0.0.1:4191/surveyjs.html'],
-  ['this quiz (Yew/wasm)', 'http://127.0.0.1:4190/'],
+  ['static HTML (floor)', 'http://127.0.0.1:4291/static.html'],
+  ['vanilla JS + JSON bank', 'http://127.0.0.1:4291/vanilla.html'],
+  ['SurveyJS', 'http://127.0.0.1:4291/surveyjs.html'],
+  ['this quiz (Yew/wasm)', 'http://127.0.0.1:4290/'],
+  ['this quiz, ?bank= (no prerendered card)', 'http://127.0.0.1:4290/?bank=banks/microneedling.json'],
 ];
 // Chrome DevTools' "Fast 3G" preset.
 const FAST3G = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 / 8) * 0.9, uploadThroughput: (750 * 1024 / 8) * 0.9 };
@@ -63,17 +69,23 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-async function once(url, network, cpu) {
+async function once(url, network, cpu, encoding) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory.buffer.byteLength; });
+    window.__lcp = NaN; window.__cls = 0;
+    new PerformanceObserver((l) => { const e = l.getEntries(); window.__lcp = e[e.length - 1].startTime; })
+      .observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
   });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Performance.enable');
   if (network) await cdp.send('Network.emulateNetworkConditions', network);
+  if (encoding) await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': encoding } });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   let bytes = 0, requests = 0;
   cdp.on('Network.requestWillBeSent', () => { requests++; });
@@ -85,6 +97,8 @@ async function once(url, network, cpu) {
   const timing = await page.evaluate(() => ({
     ready: performance.getEntriesByName('quiz-ready')[0].startTime,
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    lcp: window.__lcp,
+    cls: window.__cls,
     wasm: window.__wasmMemory ?? 0,
   }));
   const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
@@ -99,7 +113,9 @@ for (const [profile, network, cpu] of LOAD ? PROFILES : []) {
     await once(url, network, cpu); // warm-up
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await once(url, network, cpu));
-    results[`${profile}|${name}`] = Object.fromEntries(['ready', 'fcp', 'bytes', 'requests', 'heap', 'wasm'].map((k) => [k, median(runs.map((r) => r[k]))]));
+    results[`${profile}|${name}`] = Object.fromEntries(['ready', 'fcp', 'lcp', 'cls', 'bytes', 'requests', 'heap', 'wasm'].map((k) => [k, median(runs.map((r) => r[k]))]));
+    // The same page with gzip only, for the gzip transfer size (untimed).
+    results[`${profile}|${name}`].gzip = (await once(url, null, 1, 'gzip')).bytes;
   }
 }
 
@@ -116,7 +132,7 @@ async function pipeline(n, cpu) {
   });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-  await page.goto(`http://127.0.0.1:4192/?bank=bench-${n}.json&count=10`);
+  await page.goto(`http://127.0.0.1:4292/?bank=bench-${n}.json&count=10`);
   await page.waitForFunction(() => performance.getEntriesByName('quiz-ready').length > 0, null, { timeout: 60_000 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const r = await page.evaluate(() => ({
@@ -143,7 +159,7 @@ async function interaction() {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.goto('http://127.0.0.1:4190/?count=3&seed=1');
+  await page.goto('http://127.0.0.1:4290/?count=3&seed=1');
   await page.getByRole('button', { name: 'Start the quiz' }).click();
   const click = (name) => page.evaluate((name) => new Promise((resolve) => {
     const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
@@ -173,19 +189,22 @@ servers.forEach((s) => s.kill());
 const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '–');
 if (LOAD) {
 console.log(`\nmedian of ${RUNS} runs (after one warm-up), fresh context, cache disabled\n`);
-console.log('| profile | page | KB transferred | requests | ready ms | FCP ms | JS heap MB | wasm MiB |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('| profile | page | KB brotli | KB gzip | requests | ready ms | FCP ms | LCP ms | CLS | JS heap MB | wasm MiB |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [key, r] of Object.entries(results)) {
   const [profile, name] = key.split('|');
-  console.log(`| ${profile} | ${name} | ${fmt(r.bytes / 1024, 1)} | ${r.requests} | ${fmt(r.ready)} | ${fmt(r.fcp)} | ${fmt(r.heap / 1048576, 2)} | ${r.wasm ? fmt(r.wasm / 1048576, 2) : '–'} |`);
+  console.log(`| ${profile} | ${name} | ${fmt(r.bytes / 1024, 1)} | ${fmt(r.gzip / 1024, 1)} | ${r.requests} | ${fmt(r.ready)} | ${fmt(r.fcp)} | ${fmt(r.lcp)} | ${fmt(r.cls, 3)} | ${fmt(r.heap / 1048576, 2)} | ${r.wasm ? fmt(r.wasm / 1048576, 2) : '–'} |`);
 }
 for (const [profile] of PROFILES) {
-  const q = results[`${profile}|this quiz (Yew/wasm)`].ready;
-  const v = results[`${profile}|vanilla JS + JSON bank`].ready;
-  const s = results[`${profile}|SurveyJS`].ready;
-  console.log(`\n${profile}: quiz ready / vanilla = ${fmt(q / v, 2)} (target ≤ 1.4); quiz / SurveyJS = ${fmt(q / s, 2)} (target ≤ 0.3); vanilla / SurveyJS = ${fmt(v / s, 2)}`);
+  const at = (name) => results[`${profile}|${name}`];
+  const q = at('this quiz (Yew/wasm)'), b = at('this quiz, ?bank= (no prerendered card)');
+  const v = at('vanilla JS + JSON bank'), st = at('static HTML (floor)'), sv = at('SurveyJS');
+  console.log(`\n${profile}:`);
+  console.log(`  quiz FCP / static FCP = ${fmt(q.fcp / st.fcp, 2)} (target ≤ 1.3); with ?bank= ${fmt(b.fcp / st.fcp, 2)}`);
+  console.log(`  quiz ready / vanilla ready = ${fmt(q.ready / v.ready, 2)} (target ≤ 1.1); with ?bank= ${fmt(b.ready / v.ready, 2)}`);
+  console.log(`  quiz / SurveyJS ready = ${fmt(q.ready / sv.ready, 2)}; vanilla / SurveyJS = ${fmt(v.ready / sv.ready, 2)}; CLS quiz ${fmt(q.cls, 3)}, ?bank= ${fmt(b.cls, 3)}`);
   // The JS heap of a page with no script at all is the browser's own floor.
-  const floor = results[`${profile}|static HTML (floor)`].heap;
+  const floor = st.heap;
   const above = (name) => fmt((results[`${profile}|${name}`].heap - floor) / 1048576, 2);
   console.log(`JS heap above the static page: quiz ${above('this quiz (Yew/wasm)')} MB, vanilla ${above('vanilla JS + JSON bank')} MB, SurveyJS ${above('SurveyJS')} MB`);
 }
