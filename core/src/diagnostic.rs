@@ -119,11 +119,20 @@ pub fn pos_of(text: &str, offset: usize) -> Pos {
     }
 }
 
+/// The indices of `keys` in ascending order of key, ties in index order.
+/// Every sort of the quiz page goes through this one function, so the page
+/// carries one sort routine instead of one per type and closure.
+pub fn sorted_order(keys: &[u64]) -> Vec<usize> {
+    let mut order: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+    order.sort_unstable();
+    order.into_iter().map(|(_, i)| i).collect()
+}
+
 /// Line and column of many byte offsets in one pass over `text` (placing
 /// each of thousands of problems on its own would read the text each time).
 pub fn positions_of(text: &str, offsets: &[usize]) -> Vec<Pos> {
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| offsets[i]);
+    let keys: Vec<u64> = offsets.iter().map(|&o| o as u64).collect();
+    let order = sorted_order(&keys);
     let mut out = vec![Pos { line: 1, column: 1 }; offsets.len()];
     let (mut at, mut pos) = (0, Pos { line: 1, column: 1 });
     let mut chars = text.char_indices().peekable();

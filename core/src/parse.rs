@@ -291,8 +291,24 @@ pub fn finish(
         }
     }
     if has_errors(&diagnostics) {
-        diagnostics.sort_by_key(|d| (d.severity, d.pos));
-        return Err(diagnostics);
+        // Errors first, then by place (unplaced ones first), stable.
+        let keys: Vec<u64> = diagnostics
+            .iter()
+            .map(|d| {
+                let sev = u64::from(d.severity != crate::diagnostic::Severity::Error) << 63;
+                let place = d.pos.map_or(0, |p| {
+                    ((p.line.min(1 << 30) as u64 + 1) << 32)
+                        | p.column.min(u32::MAX as usize) as u64
+                });
+                sev | place
+            })
+            .collect();
+        let mut slots: Vec<Option<Diagnostic>> = diagnostics.into_iter().map(Some).collect();
+        let sorted = crate::diagnostic::sorted_order(&keys)
+            .into_iter()
+            .filter_map(|i| slots[i].take())
+            .collect();
+        return Err(sorted);
     }
     Ok(Loaded {
         bank,

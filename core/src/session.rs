@@ -172,9 +172,14 @@ impl Session {
             (_, true) => slot.selected = vec![choice.to_string()],
             (_, false) => slot.selected.retain(|c| c != choice),
         }
-        let order = &slot.order;
-        slot.selected
-            .sort_by_key(|c| order.iter().position(|o| o == c).unwrap_or(usize::MAX));
+        // Keep the picks in the order the choices are shown.
+        let picked = std::mem::take(&mut slot.selected);
+        slot.selected = slot
+            .order
+            .iter()
+            .filter(|o| picked.contains(o))
+            .cloned()
+            .collect();
     }
 
     /// Locks in the current answer. Returns false when nothing is chosen yet.
@@ -221,9 +226,8 @@ impl Session {
             if !seen.insert(slot.question.as_str()) || slot.order.len() != q.choices.len() {
                 return None;
             }
-            let mut ids: Vec<&str> = slot.order.iter().map(String::as_str).collect();
-            ids.sort_unstable();
-            ids.dedup();
+            let ids: std::collections::HashSet<&str> =
+                slot.order.iter().map(String::as_str).collect();
             if ids.len() != q.choices.len() || !ids.iter().all(|id| q.choice(id).is_some()) {
                 return None;
             }
