@@ -271,10 +271,13 @@ async fn results_show_score_topics_review_and_bibliography() {
                 url: "https://clinic.example/book".into(),
             }),
             on_cta: Callback::noop(),
+            date: Some("2026-12-02".into()),
         })
         .render()
         .await;
     assert!(html.contains("100%"));
+    assert!(html.contains("Date: 2 December 2026"), "{html}");
+    assert!(html.contains(">Print or save as PDF</button>"));
     assert!(html.contains("href=\"https://clinic.example/book\""));
     assert!(html.contains(">Book a consultation<"));
     assert!(html.contains("Passed"));
