@@ -49,14 +49,16 @@ fn run(index: &Path) -> Result<(), String> {
     std::fs::write(dir.join(&name), &script).map_err(|e| format!("{name}: {e}"))?;
     let page = replace_marker(
         &page,
-        "<!--quiz:prerendered-->",
+        "template",
+        "quiz-prerendered",
         &format!(
             "<div class=\"prerendered\">{card}<p class=\"boot-failed boot-note\">If the start button does not become available, this browser could not start the quiz. It needs a recent browser with JavaScript and WebAssembly turned on.</p></div>"
         ),
     )?;
     let page = replace_marker(
         &page,
-        "<!--quiz:boot-script-->",
+        "meta",
+        "quiz-boot-script",
         &format!("<script src=\"./{name}\"></script>"),
     )?;
     std::fs::write(index, page).map_err(|e| format!("{}: {e}", index.display()))?;
@@ -80,13 +82,29 @@ fn render(bank: std::rc::Rc<quiz_core::Loaded>) -> Result<String, String> {
     ))
 }
 
-fn replace_marker(page: &str, marker: &str, with: &str) -> Result<String, String> {
-    if !page.contains(marker) {
-        return Err(format!(
-            "index.html has no {marker} (was it already prerendered?)"
-        ));
+/// Replaces the placeholder element `<TAG … NAME …>` (and its `</TAG>` when it
+/// has one) of index.html; its attributes may have lost their quotes to
+/// Trunk's HTML minifier.
+fn replace_marker(page: &str, tag: &str, name: &str, with: &str) -> Result<String, String> {
+    let missing = || {
+        format!("index.html has no <{tag}> placeholder \"{name}\" (was it already prerendered?)")
+    };
+    let open = format!("<{tag} ");
+    let mut from = 0;
+    while let Some(i) = page[from..].find(&open).map(|i| i + from) {
+        let end = page[i..].find('>').map(|e| i + e + 1).ok_or_else(missing)?;
+        if page[i..end].contains(name) {
+            let close = format!("</{tag}>");
+            let end = if page[end..].starts_with(&close) {
+                end + close.len()
+            } else {
+                end
+            };
+            return Ok(format!("{}{with}{}", &page[..i], &page[end..]));
+        }
+        from = end;
     }
-    Ok(page.replacen(marker, with, 1))
+    Err(missing())
 }
 
 /// The script that decides, before the first paint, whether the card in the

@@ -100,6 +100,7 @@ test('a new build replaces the old one in the cache', async ({ page }, info) => 
     const index = `${site}/index.html`;
     writeFileSync(index, readFileSync(index, 'utf8').replace('<title>Microneedling quiz</title>', '<title>Microneedling quiz, new build</title>'));
     execFileSync(process.execPath, ['scripts/sw.mjs', site], { stdio: 'pipe' });
+    execFileSync(process.execPath, ['scripts/compress.mjs', site], { stdio: 'pipe' });
 
     // The next visit finds the new worker; it takes over and swaps the cache.
     await page.goto(base);
