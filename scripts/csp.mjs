@@ -11,12 +11,15 @@ const html = readFileSync(`${dir}/index.html`, 'utf8');
 const pages = [html, ...['author/index.html'].filter((p) => existsSync(`${dir}/${p}`)).map((p) => readFileSync(`${dir}/${p}`, 'utf8'))];
 const hashes = [...new Set(pages.flatMap((page) => [...page.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
   .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`)))];
+// Inline <style> elements (the quiz page inlines its CSS), allowed by hash too.
+const styleHashes = [...new Set(pages.flatMap((page) => [...page.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)]
+  .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`)))];
 const parents = html.match(/<meta name="quiz-parent-origins" content="([^"]*)"/)?.[1].trim();
 const ancestors = parents ? `'self' ${parents}` : "'self' https: http://localhost:* http://127.0.0.1:*";
 export const csp = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
-  "style-src 'self'",
+  `style-src 'self' ${styleHashes.join(' ')}`.trim(),
   "img-src 'self' https:",
   "connect-src 'self' https:",
   "font-src 'self'",
@@ -36,7 +39,7 @@ writeFileSync(`${dir}/_headers`, [
   '',
   ...assets,
 ].join('\n'));
-console.log(`csp: ${hashes.length} inline script hash(es): ${hashes.join(' ')}`);
+console.log(`csp: ${hashes.length} inline script hash(es), ${styleHashes.length} inline style hash(es)`);
 
 // The same headers, documented for whoever deploys this build.
 writeFileSync(`${dir}/HEADERS.md`, `# HTTP headers for this build
@@ -53,6 +56,7 @@ Referrer-Policy: strict-origin-when-cross-origin
 
 - \`'wasm-unsafe-eval'\` lets the browser compile the quiz's WebAssembly; there is
   no \`'unsafe-inline'\` and no \`'unsafe-eval'\`.
+- ${styleHashes.length} inline style hash(es): the quiz page's own CSS, inlined so the start card paints at once.
 - ${hashes.length} inline script hash(es): ${hashes.join(', ')} (the quiz page and the bank editor).
 - \`frame-ancestors\` lists the sites allowed to embed the quiz: ${ancestors}.
   Set your clinics' origins with \`<meta name="quiz-parent-origins" content="https://…">\`

@@ -8,7 +8,8 @@ const BROTLI_KB = Number(process.env.QUIZ_BUDGET_BR_KB ?? 138);
 const dist = 'dist';
 // The quiz page until its first question can be answered: everything in dist/
 // but the loader a clinic page includes and the service worker (fetched after).
-const later = ['embed.js', 'sw.js', 'sw-extra.js'];
+// quiz.css is a copy for sites that mount the quiz directly (the page inlines it).
+const later = ['embed.js', 'sw.js', 'sw-extra.js', 'quiz.css'];
 const files = readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f) && !later.includes(f));
 const size = (p) => (existsSync(p) ? statSync(p).size : null);
 let raw = 0, gz = 0, br = 0, missing = [];

@@ -381,6 +381,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "toml")]
     fn bank_markup_never_becomes_markup_in_the_pack() {
         let evil = "<img src=x onerror=alert(1)><script>alert(2)</script>";
         let text = include_str!("../../questions/microneedling.toml");

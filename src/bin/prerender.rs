@@ -6,8 +6,8 @@
 //!
 //! The card is rendered with the app's own components (`Prerendered`, yew's
 //! server renderer), with its start button disabled and saying the quiz is
-//! not ready yet. The step also writes `boot-HASH.js`, a small script that
-//! runs before the page paints and hides the card (showing the plain loading
+//! not ready yet. The step also adds a small inline script (allowed by its
+//! hash in the CSP) that runs before the page paints and hides the card (showing the plain loading
 //! message instead) when the app would not show this card first: page options
 //! that change it, or saved progress. When the app mounts, it replaces both.
 
@@ -16,7 +16,6 @@ use std::process::ExitCode;
 
 use microneedling_quiz::config::PARAMETERS;
 use microneedling_quiz::{PrerenderProps, Prerendered, DEFAULT_BANK_JSON};
-use quiz_core::bank::content_hash;
 
 /// Page options that do not change the start card.
 const HARMLESS: &[&str] = &[
@@ -44,9 +43,6 @@ fn run(index: &Path) -> Result<(), String> {
     let meta = loaded.bank.meta.clone();
     let card = render(std::rc::Rc::new(loaded))?;
     let script = boot_script(&meta.language, &quiz_core::progress::key(&meta.id));
-    let name = format!("boot-{}.js", &content_hash(&script)[..16]);
-    let dir = index.parent().unwrap_or(Path::new("."));
-    std::fs::write(dir.join(&name), &script).map_err(|e| format!("{name}: {e}"))?;
     let page = replace_marker(
         &page,
         "template",
@@ -59,14 +55,17 @@ fn run(index: &Path) -> Result<(), String> {
         &page,
         "meta",
         "quiz-boot-script",
-        &format!("<script src=\"./{name}\"></script>"),
+        // Inline, so it costs no round trip before the first paint; the CSP
+        // allows it by its hash (scripts/csp.mjs), as it does Trunk's loader.
+        &format!("<script>{script}</script>"),
     )?;
     std::fs::write(index, page).map_err(|e| format!("{}: {e}", index.display()))?;
     println!(
-        "prerender: start card of \"{}\" in {} ({} bytes), {name}",
+        "prerender: start card of \"{}\" in {} ({} bytes), boot script {} bytes",
         meta.title,
         index.display(),
-        card.len()
+        card.len(),
+        script.len()
     );
     Ok(())
 }
