@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use crate::bank::{Bank, Choice, Kind, Meta, Question, Scoring, Topic, FORMAT_VERSION};
+use crate::clean::Cleaning;
 use crate::diagnostic::{Diagnostic, Pos};
 
 /// A converted bank and what could not be converted, by line.
@@ -43,7 +44,7 @@ pub fn slug(text: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-fn unique(id: String, fallback: String, seen: &mut HashSet<String>) -> String {
+pub(crate) fn unique(id: String, fallback: String, seen: &mut HashSet<String>) -> String {
     let base = if id.is_empty() { fallback } else { id };
     let mut candidate = base.clone();
     let mut n = 2;
@@ -54,7 +55,7 @@ fn unique(id: String, fallback: String, seen: &mut HashSet<String>) -> String {
     candidate
 }
 
-fn empty_bank(name: &str) -> Bank {
+pub(crate) fn empty_bank(name: &str) -> Bank {
     let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let stem = stem.split('.').next().unwrap_or(stem);
     Bank {
@@ -119,6 +120,58 @@ fn topic_for(bank: &mut Bank, category: &str) -> String {
 }
 
 // ------------------------------------------------------------------ GIFT
+
+/// The text format a GIFT question declares at the start of its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Html,
+    Markdown,
+    Plain,
+}
+
+/// Removes GIFT escapes, then the formatting of `format`: Moodle's HTML becomes
+/// text (crate::clean), Markdown loses its emphasis marks.
+fn text_of(raw: &str, format: Format, cleaning: &mut Cleaning) -> String {
+    let text = unescape(raw);
+    match format {
+        Format::Html if crate::clean::looks_like_html(&text) => {
+            let (t, stats) = crate::clean::html_to_text(&unescape_keep_lines(raw));
+            cleaning.add(stats);
+            t
+        }
+        Format::Markdown => {
+            let (t, stats) = crate::clean::strip_markdown(&text);
+            if stats.markdown > 0 {
+                cleaning.add(stats);
+            }
+            t
+        }
+        _ => text,
+    }
+}
+
+/// GIFT escapes removed, line breaks kept (HTML decides what they mean).
+fn unescape_keep_lines(text: &str) -> String {
+    let text = text.trim();
+    let text = ["[html]", "[moodle]", "[markdown]", "[plain]"]
+        .iter()
+        .find_map(|tag| text.strip_prefix(tag))
+        .unwrap_or(text);
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 /// Removes GIFT escapes (`\~ \= \# \{ \} \:` and `\n`) and a text-format tag.
 fn unescape(text: &str) -> String {
@@ -244,21 +297,43 @@ pub fn from_gift(text: &str, name: &str) -> Imported {
     let mut notes = Vec::new();
     let mut category = String::from("General");
     let mut ids = HashSet::new();
+    let mut cleaning = Cleaning::default();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (line, block) in gift_blocks(text) {
         let block = block.trim();
         if let Some(path) = block.strip_prefix("$CATEGORY:") {
             category = path.trim().to_string();
             continue;
         }
-        match gift_question(block, line, &category, &mut bank, &mut ids) {
+        match gift_question(block, line, &category, &mut bank, &mut ids, &mut cleaning) {
             Ok(q) => bank.questions.push(q),
             Err(message) => notes.push(note(line, message)),
         }
     }
+    if let Some(summary) = cleaning.summary() {
+        notes.insert(0, note(1, summary));
+    }
     if bank.questions.is_empty() {
-        notes.push(note(1, "no question could be imported from this file"));
+        let why = if looks_like_aiken(text) {
+            "no GIFT question was found: this looks like an Aiken file (options \"A.\" and \"ANSWER:\" lines); import it as Aiken"
+        } else {
+            "no question could be imported from this file"
+        };
+        notes.push(Diagnostic::error(vec![], why).at(Pos { line: 1, column: 1 }));
     }
     Imported { bank, notes }
+}
+
+/// True for text with Aiken's shape: option lines "A." or "A)" and an
+/// "ANSWER:" line, and no GIFT answer braces.
+pub fn looks_like_aiken(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    lines.iter().any(|l| l.starts_with("ANSWER:"))
+        && lines.iter().any(|l| {
+            let b = l.as_bytes();
+            b.len() > 2 && b[0].is_ascii_uppercase() && (b[1] == b'.' || b[1] == b')')
+        })
+        && !text.contains('{')
 }
 
 fn gift_question(
@@ -267,6 +342,7 @@ fn gift_question(
     category: &str,
     bank: &mut Bank,
     ids: &mut HashSet<String>,
+    cleaning: &mut Cleaning,
 ) -> Result<Question, String> {
     let (title, rest) = match block.strip_prefix("::") {
         Some(after) => match after.find("::") {
@@ -280,8 +356,16 @@ fn gift_question(
     };
     let close = find_unescaped(rest, '}', open)
         .ok_or_else(|| "the answer block has no closing '}'; skipped".to_string())?;
-    let before = unescape(&rest[..open]);
-    let after = unescape(&rest[close + 1..]);
+    let body = rest.trim_start();
+    let format = if body.starts_with("[html]") || body.starts_with("[moodle]") {
+        Format::Html
+    } else if body.starts_with("[markdown]") {
+        Format::Markdown
+    } else {
+        Format::Plain
+    };
+    let before = text_of(&rest[..open], format, cleaning);
+    let after = text_of(&rest[close + 1..], format, cleaning);
     let prompt = if after.is_empty() {
         before
     } else {
@@ -305,7 +389,10 @@ fn gift_question(
 
     // General feedback: the part after an unescaped "####".
     let (answers_text, general) = match inner.find("####") {
-        Some(i) if !inner[..i].ends_with('\\') => (&inner[..i], Some(unescape(&inner[i + 4..]))),
+        Some(i) if !inner[..i].ends_with('\\') => (
+            &inner[..i],
+            Some(text_of(&inner[i + 4..], format, cleaning)),
+        ),
         _ => (inner, None),
     };
     question.explanation = general.unwrap_or_default();
@@ -326,7 +413,7 @@ fn gift_question(
         let truth = first_word.starts_with('T');
         let fb: Vec<String> = split_unescaped(&head[first_word.len()..], |c| c == '#')
             .into_iter()
-            .map(|f| unescape(f.trim_start_matches('#')))
+            .map(|f| text_of(f.trim_start_matches('#'), format, cleaning))
             .filter(|f| !f.is_empty())
             .collect();
         // GIFT: {T#feedback if wrong#feedback if right}
@@ -352,7 +439,7 @@ fn gift_question(
     let answers: Vec<Answer> = split_unescaped(head, |c| c == '=' || c == '~')
         .into_iter()
         .filter(|p| p.starts_with('=') || p.starts_with('~'))
-        .map(parse_answer)
+        .map(|p| parse_answer(p, format, cleaning))
         .collect();
     if answers.iter().any(|a| a.text.contains("->")) {
         return Err("matching questions are not supported; skipped".into());
@@ -385,14 +472,14 @@ fn gift_question(
     Ok(question)
 }
 
-fn choice_id(i: usize) -> String {
+pub(crate) fn choice_id(i: usize) -> String {
     let letters = b"abcdefghijklmnopqrstuvwxyz";
     letters
         .get(i)
         .map_or_else(|| format!("c{i}"), |b| (*b as char).to_string())
 }
 
-fn parse_answer(part: &str) -> Answer {
+fn parse_answer(part: &str, format: Format, cleaning: &mut Cleaning) -> Answer {
     let marker = part.starts_with('=');
     let mut body = &part[1..];
     let mut weight = None;
@@ -407,13 +494,13 @@ fn parse_answer(part: &str) -> Answer {
         }
     }
     let (text, feedback) = match find_unescaped(body, '#', 0) {
-        Some(i) => (&body[..i], Some(unescape(&body[i + 1..]))),
+        Some(i) => (&body[..i], Some(text_of(&body[i + 1..], format, cleaning))),
         None => (body, None),
     };
     Answer {
         correct: marker || weight.is_some_and(|w| w > 0),
         weight: if marker { None } else { weight },
-        text: unescape(text),
+        text: text_of(text, format, cleaning),
         feedback: feedback.filter(|f| !f.is_empty()),
     }
 }

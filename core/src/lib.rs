@@ -4,10 +4,15 @@
 //! tested natively.
 
 pub mod bank;
+#[cfg(feature = "toml")]
+pub mod clean;
 pub mod diagnostic;
+#[cfg(feature = "toml")]
 pub mod gift;
 pub mod json;
 pub mod lint;
+#[cfg(feature = "toml")]
+pub mod moodle;
 pub mod parse;
 pub mod progress;
 pub mod read;
