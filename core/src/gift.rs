@@ -90,20 +90,24 @@ pub(crate) fn empty_bank(name: &str) -> Bank {
     }
 }
 
-/// Adds (or finds) the topic for a category path, returning its id.
-fn topic_for(bank: &mut Bank, category: &str) -> String {
-    let label = category
-        .trim()
-        .trim_start_matches("$course$")
-        .trim_start_matches("$module$")
-        .trim_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or("")
-        .trim();
-    let label = if label.is_empty() { "General" } else { label };
+/// Adds (or finds) the topic for a Moodle category path
+/// ("$course$/top/Safety/Aftercare"), returning its id: the parts after the
+/// course and "top", joined as "Safety › Aftercare". Moodle writes a "/"
+/// inside a category name as "//".
+pub(crate) fn topic_for(bank: &mut Bank, path: &str) -> String {
+    let path = path.trim().replace("//", "\u{0}");
+    let parts: Vec<String> = path
+        .split('/')
+        .map(|p| p.replace('\u{0}', "/").trim().to_string())
+        .filter(|p| !p.is_empty() && !p.starts_with('$') && p != "top" && p != "Default")
+        .collect();
+    let label = if parts.is_empty() {
+        "General".to_string()
+    } else {
+        parts.join(" › ")
+    };
     let id = {
-        let s = slug(label);
+        let s = slug(&parts.join(" "));
         if s.is_empty() {
             "general".to_string()
         } else {
@@ -113,7 +117,7 @@ fn topic_for(bank: &mut Bank, category: &str) -> String {
     if !bank.topics.iter().any(|t| t.id == id) {
         bank.topics.push(Topic {
             id: id.clone(),
-            label: label.to_string(),
+            label,
         });
     }
     id
@@ -173,7 +177,9 @@ fn unescape_keep_lines(text: &str) -> String {
     out
 }
 
-/// Removes GIFT escapes (`\~ \= \# \{ \} \:` and `\n`) and a text-format tag.
+/// Removes GIFT escapes (`\~ \= \# \{ \} \:`) and a text-format tag. A
+/// written `\n` is a line break (Moodle's way); the file's own line breaks
+/// and other runs of whitespace are single spaces.
 fn unescape(text: &str) -> String {
     let text = text.trim();
     let text = ["[html]", "[moodle]", "[markdown]", "[plain]"]
@@ -185,18 +191,20 @@ fn unescape(text: &str) -> String {
     while let Some(c) = chars.next() {
         if c == '\\' {
             match chars.next() {
-                Some('n') => out.push(' '),
+                Some('n') => out.push('\u{1}'),
                 Some(other) => out.push(other),
                 None => out.push('\\'),
             }
-        } else if c == '\n' {
-            out.push(' ');
         } else {
             out.push(c);
         }
     }
-    let collapsed: Vec<&str> = out.split_whitespace().collect();
-    collapsed.join(" ")
+    out.split('\u{1}')
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
 }
 
 /// Index of the first unescaped `ch` in `s` at or after `from`.
@@ -243,6 +251,9 @@ fn gift_blocks(text: &str) -> Vec<(usize, String)> {
     for (n, line) in text.lines().enumerate() {
         let trimmed = line.trim();
         if trimmed.starts_with("//") {
+            if trimmed.trim_start_matches('/').trim() == "scoring: all_or_nothing" {
+                blocks.push((n + 1, "$SCORING: all_or_nothing".to_string()));
+            }
             continue;
         }
         if trimmed.is_empty() && depth <= 0 {
@@ -303,6 +314,10 @@ pub fn from_gift(text: &str, name: &str) -> Imported {
         let block = block.trim();
         if let Some(path) = block.strip_prefix("$CATEGORY:") {
             category = path.trim().to_string();
+            continue;
+        }
+        if block == "$SCORING: all_or_nothing" {
+            bank.meta.scoring = Scoring::AllOrNothing;
             continue;
         }
         match gift_question(block, line, &category, &mut bank, &mut ids, &mut cleaning) {
@@ -469,7 +484,27 @@ fn gift_question(
                 .then(|| a.weight.unwrap_or(if a.correct { 100 } else { 0 })),
         })
         .collect();
+    balance_weights(&mut question.choices);
     Ok(question)
+}
+
+/// Moodle's 33.33333% becomes 33 here: when the positive weights are a point
+/// or two short of (or over) 100, the first one takes up the difference.
+pub(crate) fn balance_weights(choices: &mut [Choice]) {
+    let total: i32 = choices
+        .iter()
+        .filter_map(|c| c.weight)
+        .filter(|w| *w > 0)
+        .sum();
+    if total != 100 && (98..=102).contains(&total) {
+        if let Some(w) = choices
+            .iter_mut()
+            .filter_map(|c| c.weight.as_mut())
+            .find(|w| **w > 0)
+        {
+            *w += 100 - total;
+        }
+    }
 }
 
 pub(crate) fn choice_id(i: usize) -> String {
@@ -588,13 +623,79 @@ pub fn from_aiken(text: &str, name: &str) -> Imported {
 
 // ------------------------------------------------------------------ export
 
+/// GIFT escapes, and line breaks written as Moodle writes them: `\n`.
 fn escape(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
-        if matches!(c, '~' | '=' | '#' | '{' | '}' | ':' | '\\') {
-            out.push('\\');
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            '~' | '=' | '#' | '{' | '}' | ':' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
         }
-        out.push(c);
+    }
+    out
+}
+
+/// The percentages Moodle's question import accepts for an answer (its
+/// `question_bank::fraction_options_full()`: p/q for q ≤ 6, p/10, 1/q for
+/// q ≤ 10, 1/20, and their negatives).
+pub const MOODLE_PERCENTS: &[f64] = &[
+    100.0, 90.0, 83.33333, 80.0, 75.0, 70.0, 66.66667, 60.0, 50.0, 40.0, 33.33333, 30.0, 25.0,
+    20.0, 16.66667, 14.28571, 12.5, 11.11111, 10.0, 5.0, 0.0,
+];
+
+/// The accepted Moodle percentage for weight `w`: exact, or the one within
+/// one point (33 is Moodle's 33.33333 made whole); none otherwise.
+pub fn moodle_percent(w: i32) -> Option<f64> {
+    let sign = if w < 0 { -1.0 } else { 1.0 };
+    let a = f64::from(w.abs());
+    MOODLE_PERCENTS
+        .iter()
+        .copied()
+        .filter(|p| (p - a).abs() < 1.0)
+        .min_by(|x, y| (x - a).abs().total_cmp(&(y - a).abs()))
+        .map(|p| sign * p)
+}
+
+fn percent(p: f64) -> String {
+    let s = format!("{p:.5}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.into()
+    }
+}
+
+/// Warnings for what Moodle would refuse or change in a GIFT (or Moodle XML)
+/// export of `bank`: weights that are not among Moodle's accepted percentages,
+/// and all-or-nothing scoring, which Moodle's multiple choice cannot express.
+pub fn moodle_warnings(bank: &Bank) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, q) in bank.questions.iter().enumerate() {
+        for (j, c) in q.choices.iter().enumerate() {
+            if let Some(w) = c.weight.filter(|w| moodle_percent(*w).is_none()) {
+                out.push(Diagnostic::warning(
+                    crate::path!["questions", i, "choices", j, "weight"],
+                    format!(
+                        "question \"{}\": Moodle's default import refuses a weight of {w}%; use one of 100, 90, 83.33, 80, 75, 70, 66.67, 60, 50, 40, 33.33, 30, 25, 20, 16.67, 14.29, 12.5, 11.11, 10, 5 or 0 (or minus these)",
+                        q.id
+                    ),
+                ));
+            }
+        }
+    }
+    if bank.meta.scoring == Scoring::AllOrNothing
+        && bank.questions.iter().any(|q| q.kind == Kind::Multiple)
+    {
+        out.push(Diagnostic::warning(
+            crate::path!["bank", "scoring"],
+            "Moodle's multiple-choice questions give partial credit: the export makes each wrong pick cost all the points, but a subset of right answers still earns part of them there",
+        ));
     }
     out
 }
@@ -614,6 +715,11 @@ pub fn to_gift(bank: &Bank) -> String {
         "// {} (version {}), exported from the microneedling quiz.\n",
         bank.meta.title, bank.meta.version
     );
+    let all_or_nothing = bank.meta.scoring == Scoring::AllOrNothing;
+    if all_or_nothing {
+        // Read back by from_gift; Moodle ignores comments.
+        out.push_str("// scoring: all_or_nothing\n");
+    }
     for s in &bank.sources {
         out.push_str(&format!(
             "// Source {}: {}, {}. {}\n",
@@ -629,14 +735,25 @@ pub fn to_gift(bank: &Bank) -> String {
         if questions.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n$CATEGORY: {}\n", topic.label));
+        // Moodle writes a "/" inside a category name as "//".
+        let path = topic
+            .label
+            .split(" › ")
+            .map(|p| p.replace('/', "//"))
+            .collect::<Vec<_>>()
+            .join("/");
+        out.push_str(&format!("\n$CATEGORY: $course$/top/{path}\n"));
         for q in questions {
             out.push_str(&format!("\n::{}::[plain]{} {{\n", q.id, escape(&q.prompt)));
             let right = q.choices.iter().filter(|c| c.correct).count();
             for c in &q.choices {
                 let mark = match (q.kind, c.weight) {
-                    (Kind::Multiple, Some(w)) => format!("~%{w}%"),
+                    (Kind::Multiple, Some(w)) => {
+                        format!("~%{}%", percent(moodle_percent(w).unwrap_or(f64::from(w))))
+                    }
                     (Kind::Multiple, None) if c.correct => format!("~%{}%", share(right)),
+                    // All or nothing: a wrong pick costs everything.
+                    (Kind::Multiple, None) if all_or_nothing => "~%-100%".to_string(),
                     (Kind::Multiple, None) => format!("~%-{}%", share(right)),
                     (_, _) if c.correct => "=".to_string(),
                     _ => "~".to_string(),

@@ -20,7 +20,7 @@ use roxmltree::{Document, Node};
 use crate::bank::{Bank, Choice, Cite, Kind, Question, Scoring};
 use crate::clean::{html_to_text, strip_markdown, Cleaning};
 use crate::diagnostic::{Diagnostic, Pos};
-use crate::gift::{choice_id, empty_bank, slug, unique, Imported};
+use crate::gift::{choice_id, empty_bank, slug, topic_for, unique, Imported};
 
 /// Converts a Moodle XML export.
 pub fn from_moodle_xml(text: &str, name: &str) -> Imported {
@@ -52,7 +52,14 @@ pub fn from_moodle_xml(text: &str, name: &str) -> Imported {
         ));
         return Imported { bank, notes };
     }
-    let mut topic = topic_for_path(&mut bank, "");
+    let mut topic = topic_for(&mut bank, "");
+    if doc
+        .descendants()
+        .filter(|n| n.is_comment())
+        .any(|n| n.text().is_some_and(|t| t.trim() == "scoring: all_or_nothing"))
+    {
+        bank.meta.scoring = Scoring::AllOrNothing;
+    }
     let mut ids = HashSet::new();
     let mut cleaning = Cleaning::default();
     // (category topic id, topic id from our export's "topic:" tag)
@@ -62,7 +69,7 @@ pub fn from_moodle_xml(text: &str, name: &str) -> Imported {
         match kind {
             "category" => {
                 let path = child_text(q, &["category", "text"]).unwrap_or_default();
-                topic = topic_for_path(&mut bank, &path);
+                topic = topic_for(&mut bank, &path);
             }
             "multichoice" | "truefalse" => {
                 match question(
@@ -185,38 +192,6 @@ fn clean(raw: &str, format: &str, cleaning: &mut Cleaning) -> String {
             .collect::<Vec<_>>()
             .join("\n\n"),
     }
-}
-
-/// The topic for a Moodle category path ("$course$/top/Safety/Aftercare"):
-/// its parts after the course and "top", joined as "Safety › Aftercare".
-/// Moodle writes a "/" inside a category name as "//".
-fn topic_for_path(bank: &mut Bank, path: &str) -> String {
-    let path = path.trim().replace("//", "\u{0}");
-    let parts: Vec<String> = path
-        .split('/')
-        .map(|p| p.replace('\u{0}', "/").trim().to_string())
-        .filter(|p| !p.is_empty() && !p.starts_with('$') && p != "top" && p != "Default")
-        .collect();
-    let label = if parts.is_empty() {
-        "General".to_string()
-    } else {
-        parts.join(" › ")
-    };
-    let id = {
-        let s = slug(&parts.join(" "));
-        if s.is_empty() {
-            "general".to_string()
-        } else {
-            s
-        }
-    };
-    if !bank.topics.iter().any(|t| t.id == id) {
-        bank.topics.push(crate::bank::Topic {
-            id: id.clone(),
-            label,
-        });
-    }
-    id
 }
 
 fn question(
@@ -343,7 +318,7 @@ fn question(
             weight: (!single && !even).then(|| fraction.round().clamp(-100.0, 100.0) as i32),
         })
         .collect();
-    balance_weights(&mut question.choices);
+    crate::gift::balance_weights(&mut question.choices);
     rename(&mut question.choices);
     if single && right != 1 {
         notes.push(note(
@@ -353,25 +328,6 @@ fn question(
         ));
     }
     Ok(question)
-}
-
-/// Moodle's 33.33333% becomes 33 here: when the positive weights are a point
-/// or two short of (or over) 100, the first one takes up the difference.
-fn balance_weights(choices: &mut [Choice]) {
-    let total: i32 = choices
-        .iter()
-        .filter_map(|c| c.weight)
-        .filter(|w| *w > 0)
-        .sum();
-    if total != 100 && (98..=102).contains(&total) {
-        if let Some(w) = choices
-            .iter_mut()
-            .filter_map(|c| c.weight.as_mut())
-            .find(|w| **w > 0)
-        {
-            *w += 100 - total;
-        }
-    }
 }
 
 /// True when the weights are what equal shares give (our default scoring):
@@ -425,6 +381,9 @@ pub fn to_moodle_xml(bank: &Bank) -> String {
             .join("; ")
             .replace("--", "- -")
     ));
+    if bank.meta.scoring == Scoring::AllOrNothing {
+        out.push_str("<!-- scoring: all_or_nothing -->\n");
+    }
     for topic in &bank.topics {
         let questions: Vec<&Question> = bank
             .questions
@@ -475,15 +434,13 @@ fn question_xml(q: &Question, scoring: Scoring) -> String {
     let share = 100.0 / right.max(1) as f64;
     for c in &q.choices {
         let f = match (q.kind, c.weight) {
-            (Kind::Multiple, Some(w)) => f64::from(w),
+            (Kind::Multiple, Some(w)) => crate::gift::moodle_percent(w).unwrap_or(f64::from(w)),
             (Kind::Multiple, None) if c.correct => share,
-            // Partial scoring takes a share away for each wrong pick; all or
-            // nothing has no Moodle XML equivalent in multichoice, so wrong
-            // picks cost a full share there too.
-            (Kind::Multiple, None) => {
-                let _ = scoring;
-                -share
-            }
+            // Partial scoring takes a share away for each wrong pick; with
+            // all or nothing a wrong pick costs everything (Moodle still gives
+            // part marks for a subset of the right answers: see moodle_warnings).
+            (Kind::Multiple, None) if scoring == Scoring::AllOrNothing => -100.0,
+            (Kind::Multiple, None) => -share,
             _ if c.correct => 100.0,
             _ => 0.0,
         };

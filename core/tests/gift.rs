@@ -1,5 +1,8 @@
 //! Moodle GIFT and Aiken import, GIFT export, and the round trip.
 
+mod common;
+
+use common::sample;
 use quiz_core::bank::Kind;
 use quiz_core::gift::{from_aiken, from_gift, slug, to_gift};
 use quiz_core::toml_source::from_toml;
@@ -204,7 +207,7 @@ fn export_then_import_keeps_ids_answers_topics_and_explanations() {
     .expect("bank");
     let bank = from_toml(&text).expect("valid").bank;
     let gift = to_gift(&bank);
-    assert!(gift.contains("$CATEGORY: How it works"));
+    assert!(gift.contains("$CATEGORY: $course$/top/How it works"));
     assert!(
         gift.contains("~%33.33333%"),
         "Moodle's fractions for three right answers"
@@ -251,4 +254,73 @@ fn slugs_are_plain_ids() {
         "effets-secondaires-rougeurs"
     );
     assert_eq!(slug("  ::weird!! "), "weird");
+}
+
+#[test]
+fn gift_export_writes_moodle_newlines_escaped_categories_and_all_or_nothing() {
+    let mut b = quiz_core::toml_source::from_toml(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../questions/microneedling.toml"))
+            .expect("bank"),
+    )
+    .expect("valid")
+    .bank;
+    b.topics[0].label = "Home/clinic".into();
+    b.questions[0].explanation = "First paragraph.\n\nSecond paragraph.".into();
+    b.meta.scoring = quiz_core::bank::Scoring::AllOrNothing;
+    let gift = to_gift(&b);
+    assert!(gift.contains("$CATEGORY: $course$/top/Home//clinic"), "a slash in a name is //");
+    assert!(gift.contains("####First paragraph.\\n\\nSecond paragraph."), "newlines as \\n");
+    assert!(gift.contains("// scoring: all_or_nothing") && gift.contains("~%-100%"));
+    let back = from_gift(&gift, "x.gift");
+    assert_eq!(back.bank.meta.scoring, quiz_core::bank::Scoring::AllOrNothing);
+    assert_eq!(back.bank.topics[0].label, "Home/clinic");
+    assert_eq!(
+        back.bank.question(&b.questions[0].id).map(|q| q.explanation.as_str()),
+        Some("First paragraph.\n\nSecond paragraph.")
+    );
+}
+
+#[test]
+fn weights_moodle_refuses_are_warned_about_and_near_misses_snap() {
+    use quiz_core::gift::{moodle_percent, moodle_warnings};
+    assert_eq!(moodle_percent(33), Some(33.33333));
+    assert_eq!(moodle_percent(-17), Some(-16.66667));
+    assert_eq!(moodle_percent(50), Some(50.0));
+    assert_eq!(moodle_percent(35), None);
+    let mut b = sample();
+    b.questions[1].choices[0].weight = Some(35);
+    b.questions[1].choices[2].weight = Some(65);
+    b.questions[1].choices[1].weight = Some(-100);
+    b.questions[1].choices[3].weight = Some(0);
+    let w = moodle_warnings(&b);
+    assert_eq!(w.len(), 2, "{w:?}");
+    assert!(w[0].message.contains("refuses a weight of 35%"), "{w:?}");
+}
+
+#[test]
+fn gift_html_is_cleaned_and_a_bom_is_ignored() {
+    let gift = "\u{feff}$CATEGORY: $course$/top/Aftercare\n\n::q1::[html]<p dir\\=\"ltr\">What&#39;s <strong>expected</strong>?</p>{\n  =<p>Redness&nbsp;and swelling</p>#<p>Right.</p>\n  ~<p>Fever</p>#<p>No.</p>\n  ####<p>They pass.</p><p>Within a week.</p>\n}\n";
+    let i = from_gift(gift, "x.gift");
+    assert_eq!(i.bank.questions.len(), 1, "{:?}", i.notes);
+    let q = &i.bank.questions[0];
+    assert_eq!(q.prompt, "What's expected?");
+    assert_eq!(q.choices[0].text, "Redness and swelling");
+    assert_eq!(q.choices[0].feedback.as_deref(), Some("Right."));
+    assert_eq!(q.explanation, "They pass.\n\nWithin a week.");
+    assert!(i.notes[0].message.contains("cleaned the formatting"), "{:?}", i.notes);
+    assert_eq!(i.bank.topics[0].label, "Aftercare");
+}
+
+#[test]
+fn an_aiken_file_given_to_the_gift_import_says_so() {
+    let aiken = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../questions/examples/skin-care.aiken.txt"
+    ))
+    .expect("aiken");
+    let i = from_gift(&aiken, "x.txt");
+    assert!(i.bank.questions.is_empty());
+    let last = i.notes.last().expect("a note");
+    assert!(last.is_error());
+    assert!(last.message.contains("looks like an Aiken file"), "{:?}", i.notes);
 }
