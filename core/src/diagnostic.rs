@@ -15,7 +15,9 @@ pub enum Seg {
     Index(usize),
 }
 
-/// A 1-based line and column (column counted in characters).
+/// A 1-based line and column. Columns count UTF-16 code units, as browsers'
+/// text areas and most editors do, so an emoji (two units) moves the column
+/// the same way in the error message and under the cursor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Pos {
     pub line: usize,
@@ -115,7 +117,7 @@ pub fn pos_of(text: &str, offset: usize) -> Pos {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     Pos {
         line,
-        column: before[line_start..].chars().count() + 1,
+        column: before[line_start..].encode_utf16().count() + 1,
     }
 }
 
@@ -150,7 +152,7 @@ pub fn positions_of(text: &str, offsets: &[usize]) -> Vec<Pos> {
                     column: 1,
                 };
             } else {
-                pos.column += 1;
+                pos.column += c.len_utf16();
             }
         }
         debug_assert!(at <= target);
@@ -174,8 +176,19 @@ mod tests {
     }
 
     #[test]
+    fn columns_count_utf16_units_like_a_text_area() {
+        // The emoji is two UTF-16 units: the 'x' after it is column 4.
+        let text = "a😀x";
+        assert_eq!(pos_of(text, "a😀".len()), Pos { line: 1, column: 4 });
+        assert_eq!(
+            positions_of(text, &["a😀".len()]),
+            vec![Pos { line: 1, column: 4 }]
+        );
+    }
+
+    #[test]
     fn many_positions_at_once_agree_with_one_at_a_time() {
-        let text = "ab\ncdé f\n\nxyz";
+        let text = "ab\ncdé😀 f\n\nxyz";
         let offsets: Vec<usize> = (0..=text.len() + 2).rev().collect();
         let expected: Vec<Pos> = offsets.iter().map(|&o| pos_of(text, o)).collect();
         assert_eq!(positions_of(text, &offsets), expected);

@@ -53,17 +53,16 @@ pub fn from_moodle_xml(text: &str, name: &str) -> Imported {
         return Imported { bank, notes };
     }
     let mut topic = topic_for(&mut bank, "");
-    if doc
-        .descendants()
-        .filter(|n| n.is_comment())
-        .any(|n| n.text().is_some_and(|t| t.trim() == "scoring: all_or_nothing"))
-    {
+    if doc.descendants().filter(|n| n.is_comment()).any(|n| {
+        n.text()
+            .is_some_and(|t| t.trim() == "scoring: all_or_nothing")
+    }) {
         bank.meta.scoring = Scoring::AllOrNothing;
     }
-    let mut ids = HashSet::new();
-    let mut cleaning = Cleaning::default();
-    // (category topic id, topic id from our export's "topic:" tag)
-    let mut topic_ids: Vec<(String, String)> = Vec::new();
+    let mut st = State {
+        notes,
+        ..State::default()
+    };
     for q in root.children().filter(|n| n.has_tag_name("question")) {
         let kind = q.attribute("type").unwrap_or("");
         match kind {
@@ -71,22 +70,11 @@ pub fn from_moodle_xml(text: &str, name: &str) -> Imported {
                 let path = child_text(q, &["category", "text"]).unwrap_or_default();
                 topic = topic_for(&mut bank, &path);
             }
-            "multichoice" | "truefalse" => {
-                match question(
-                    &doc,
-                    q,
-                    kind,
-                    &topic,
-                    &mut ids,
-                    &mut cleaning,
-                    &mut notes,
-                    &mut topic_ids,
-                ) {
-                    Ok(question) => bank.questions.push(question),
-                    Err(why) => notes.push(note(&doc, q, why)),
-                }
-            }
-            other => notes.push(note(
+            "multichoice" | "truefalse" => match question(&doc, q, kind, &topic, &mut st) {
+                Ok(question) => bank.questions.push(question),
+                Err(why) => st.notes.push(note(&doc, q, why)),
+            },
+            other => st.notes.push(note(
                 &doc,
                 q,
                 format!(
@@ -97,6 +85,12 @@ pub fn from_moodle_xml(text: &str, name: &str) -> Imported {
             )),
         }
     }
+    let State {
+        cleaning,
+        mut notes,
+        topic_ids,
+        ..
+    } = st;
     // Topics keep the ids our export wrote, when there is no clash.
     for (from, to) in topic_ids {
         if from == to || bank.topics.iter().any(|t| t.id == to) {
@@ -194,16 +188,29 @@ fn clean(raw: &str, format: &str, cleaning: &mut Cleaning) -> String {
     }
 }
 
+/// What an import gathers as it goes.
+#[derive(Default)]
+struct State {
+    ids: HashSet<String>,
+    cleaning: Cleaning,
+    notes: Vec<Diagnostic>,
+    /// (category topic id, topic id from our export's "topic:" tag)
+    topic_ids: Vec<(String, String)>,
+}
+
 fn question(
     doc: &Document,
     q: Node,
     kind: &str,
     topic: &str,
-    ids: &mut HashSet<String>,
-    cleaning: &mut Cleaning,
-    notes: &mut Vec<Diagnostic>,
-    topic_ids: &mut Vec<(String, String)>,
+    st: &mut State,
 ) -> Result<Question, String> {
+    let State {
+        ids,
+        cleaning,
+        notes,
+        topic_ids,
+    } = st;
     let name = child_text(q, &["name", "text"]).unwrap_or_default();
     let line = doc.text_pos_at(q.range().start).row;
     let id = unique(slug(&name), format!("q{line}"), ids);

@@ -5,7 +5,7 @@ use crate::bank::{
 };
 use crate::diagnostic::{pos_of, positions_of, Diagnostic, Seg};
 use crate::json::{self, Node};
-use crate::read::{self, Reader};
+use crate::read::{self, Need, Reader};
 use crate::validate::{has_errors, limits, validate};
 
 /// A bank that passed validation, with its warnings and content hash.
@@ -20,18 +20,21 @@ pub struct Loaded {
 /// Parses and validates a JSON bank. Every problem found is returned, each
 /// with its line and column.
 pub fn from_json(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
-    read_json(text, |_| Vec::new())
+    read_json(text, |_| Vec::new(), false)
 }
 
 /// [`from_json`] plus the authoring checks of [`crate::lint`] (answer leaks),
 /// for the bank tool and the editor; the quiz page does not carry them.
+/// Field problems and rule problems are reported together: a field that
+/// cannot be read does not hide the rule problems of the others.
 pub fn from_json_checked(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
-    read_json(text, crate::lint::answer_leaks)
+    read_json(text, crate::lint::answer_leaks, true)
 }
 
 fn read_json(
     text: &str,
     lint: impl FnOnce(&Bank) -> Vec<Diagnostic>,
+    all_at_once: bool,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     check_size(text)?;
     let root = json::parse(text, limits::MAX_DEPTH).map_err(|e| {
@@ -44,8 +47,12 @@ fn read_json(
     })?;
     let mut reader = Reader::new(text);
     let bank = read_bank(&mut reader, &root);
-    let bank = match bank {
-        Some(bank) if reader.is_clean() => bank,
+    let (bank, problems, taints) = match bank {
+        Some(bank) if reader.is_clean() => (bank, Vec::new(), Vec::new()),
+        Some(bank) if all_at_once => {
+            let (problems, taints) = reader.into_parts();
+            (bank, problems, taints)
+        }
         _ => return Err(reader.into_problems()),
     };
     // Rule problems also name the question: compiled banks are one long line.
@@ -55,6 +62,39 @@ fn read_json(
         |d| Some(read::locate(&root, &d.path)),
         true,
         lint,
+        Checked { problems, taints },
+    )
+}
+
+/// Field problems found while reading (already placed), and the places whose
+/// values could not be read, where rule checks would only repeat them.
+#[derive(Default)]
+pub struct Checked {
+    pub problems: Vec<Diagnostic>,
+    pub taints: Vec<Vec<crate::diagnostic::Seg>>,
+}
+
+/// Read a bank from a tree of values (JSON, or TOML converted to one),
+/// reporting every field problem and every rule problem of the fields that
+/// could be read; `locate` places a rule problem by its path.
+pub fn from_tree(
+    text: &str,
+    root: &Node,
+    lint: impl FnOnce(&Bank) -> Vec<Diagnostic>,
+    name: bool,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut reader = Reader::new(text);
+    let Some(bank) = read_bank(&mut reader, root) else {
+        return Err(reader.into_problems());
+    };
+    let (problems, taints) = reader.into_parts();
+    finish(
+        bank,
+        text,
+        |d| Some(read::locate(root, &d.path)),
+        name,
+        lint,
+        Checked { problems, taints },
     )
 }
 
@@ -79,18 +119,42 @@ fn read_bank(r: &mut Reader, root: &Node) -> Option<Bank> {
         let f = r.object(n, path, "a topic", &["id", "label"])?;
         let (id, label) = (r.string(&f, "id"), r.string(&f, "label"));
         Some(Topic {
-            id: id?,
-            label: label?,
+            id: id.unwrap_or_default(),
+            label: label.unwrap_or_default(),
         })
     });
     let questions = r.list(&f, "questions", false, read_question);
+    // Every field that could not be read is a problem already; the bank is
+    // still built (with defaults there), so the rules can check the rest.
     Some(Bank {
-        format: u32::try_from(format?).ok()?,
-        meta: meta?,
-        sources: sources?,
-        topics: topics?,
-        questions: questions?,
+        format: format
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(crate::bank::FORMAT_VERSION),
+        meta: meta.unwrap_or_else(empty_meta),
+        sources: sources.unwrap_or_default(),
+        topics: topics.unwrap_or_default(),
+        questions: questions.unwrap_or_default(),
     })
+}
+
+fn empty_meta() -> Meta {
+    Meta {
+        id: String::new(),
+        title: String::new(),
+        language: String::new(),
+        version: String::new(),
+        description: String::new(),
+        pass_mark: 0,
+        sources_checked: None,
+        reviewed: None,
+        reviewer: None,
+        reviewer_credentials: None,
+        disclaimer: String::new(),
+        scoring: Scoring::Partial,
+        shuffle: true,
+        draw: None,
+        draw_per_topic: None,
+    }
 }
 
 fn read_meta(r: &mut Reader, n: &Node) -> Option<Meta> {
@@ -121,35 +185,48 @@ fn read_meta(r: &mut Reader, n: &Node) -> Option<Meta> {
     let language = r.string(&f, "language");
     let version = r.string(&f, "version");
     let description = r.string(&f, "description");
-    let pass_mark = r.int(&f, "pass_mark", 0, U32);
+    let pass_mark = r.int_as(
+        &f,
+        "pass_mark",
+        0,
+        U32,
+        "a whole number from 0 to 100 (a percentage, without quotes)",
+    );
     let sources_checked = r.opt_string(&f, "sources_checked");
     let reviewed = r.opt_string(&f, "reviewed");
     let reviewer = r.opt_string(&f, "reviewer");
     let reviewer_credentials = r.opt_string(&f, "reviewer_credentials");
     let disclaimer = r.string(&f, "disclaimer");
-    let scoring = r.pick(&f, "scoring", &["partial", "all_or_nothing"], false);
+    let scoring = r.pick(
+        &f,
+        "scoring",
+        &["partial", "all_or_nothing"],
+        Need::Optional,
+    );
     let shuffle = r.bool_or(&f, "shuffle", true);
     let draw = r.opt_int(&f, "draw", 0, U32);
     let draw_per_topic = r.opt_int(&f, "draw_per_topic", 0, U32);
     Some(Meta {
-        id: id?,
-        title: title?,
-        language: language?,
-        version: version?,
-        description: description?,
-        pass_mark: u32::try_from(pass_mark?).ok()?,
-        sources_checked: sources_checked?,
-        reviewed: reviewed?,
-        reviewer: reviewer?,
-        reviewer_credentials: reviewer_credentials?,
-        disclaimer: disclaimer?,
-        scoring: match scoring? {
+        id: id.unwrap_or_default(),
+        title: title.unwrap_or_default(),
+        language: language.unwrap_or_default(),
+        version: version.unwrap_or_default(),
+        description: description.unwrap_or_default(),
+        pass_mark: pass_mark.and_then(|n| u32::try_from(n).ok()).unwrap_or(0),
+        sources_checked: sources_checked.flatten(),
+        reviewed: reviewed.flatten(),
+        reviewer: reviewer.flatten(),
+        reviewer_credentials: reviewer_credentials.flatten(),
+        disclaimer: disclaimer.unwrap_or_default(),
+        scoring: match scoring.flatten() {
             Some(1) => Scoring::AllOrNothing,
             _ => Scoring::Partial,
         },
-        shuffle: shuffle?,
-        draw: draw?.and_then(|n| usize::try_from(n).ok()),
-        draw_per_topic: draw_per_topic?.and_then(|n| usize::try_from(n).ok()),
+        shuffle: shuffle.unwrap_or(true),
+        draw: draw.flatten().and_then(|n| usize::try_from(n).ok()),
+        draw_per_topic: draw_per_topic
+            .flatten()
+            .and_then(|n| usize::try_from(n).ok()),
     })
 }
 
@@ -178,14 +255,14 @@ fn read_source(r: &mut Reader, n: &Node, path: Vec<Seg>) -> Option<Source> {
     let doi = r.opt_string(&f, "doi");
     let pmid = r.opt_string(&f, "pmid");
     Some(Source {
-        id: id?,
-        title: title?,
-        authors: authors?,
-        publisher: publisher?,
-        date: date?,
-        url: url?,
-        doi: doi?,
-        pmid: pmid?,
+        id: id.unwrap_or_default(),
+        title: title.unwrap_or_default(),
+        authors: authors.unwrap_or_default(),
+        publisher: publisher.unwrap_or_default(),
+        date: date.unwrap_or_default(),
+        url: url.unwrap_or_default(),
+        doi: doi.flatten(),
+        pmid: pmid.flatten(),
     })
 }
 
@@ -208,8 +285,18 @@ fn read_question(r: &mut Reader, n: &Node, path: Vec<Seg>) -> Option<Question> {
     )?;
     let id = r.string(&f, "id");
     let topic = r.string(&f, "topic");
-    let kind = r.pick(&f, "kind", &["single", "multiple", "true_false"], true);
-    let difficulty = r.pick(&f, "difficulty", &["easy", "medium", "hard"], false);
+    let kind = r.pick(
+        &f,
+        "kind",
+        &["single", "multiple", "true_false"],
+        Need::Required,
+    );
+    let difficulty = r.pick(
+        &f,
+        "difficulty",
+        &["easy", "medium", "hard"],
+        Need::Nullable,
+    );
     let prompt = r.string(&f, "prompt");
     let choices = r.list(&f, "choices", true, read_choice);
     let explanation = r.string(&f, "explanation");
@@ -217,29 +304,33 @@ fn read_question(r: &mut Reader, n: &Node, path: Vec<Seg>) -> Option<Question> {
         let f = r.object(n, path, "a citation", &["source", "locator"])?;
         let (source, locator) = (r.string(&f, "source"), r.string(&f, "locator"));
         Some(Cite {
-            source: source?,
-            locator: locator?,
+            source: source.unwrap_or_default(),
+            locator: locator.unwrap_or_default(),
         })
     });
     let points = r.int_or(&f, "points", U32, 1);
+    if kind.is_none() {
+        // The choice rules depend on the kind: do not guess one.
+        r.taint(f.path("choices"));
+    }
     Some(Question {
-        id: id?,
-        topic: topic?,
-        kind: match kind? {
-            Some(0) => Kind::Single,
+        id: id.unwrap_or_default(),
+        topic: topic.unwrap_or_default(),
+        kind: match kind.flatten() {
+            Some(0) | None => Kind::Single,
             Some(1) => Kind::Multiple,
             _ => Kind::TrueFalse,
         },
-        difficulty: difficulty?.map(|i| match i {
+        difficulty: difficulty.flatten().map(|i| match i {
             0 => Difficulty::Easy,
             1 => Difficulty::Medium,
             _ => Difficulty::Hard,
         }),
-        prompt: prompt?,
-        choices: choices?,
-        explanation: explanation?,
-        cites: cites?,
-        points: u32::try_from(points?).ok()?,
+        prompt: prompt.unwrap_or_default(),
+        choices: choices.unwrap_or_default(),
+        explanation: explanation.unwrap_or_default(),
+        cites: cites.unwrap_or_default(),
+        points: points.and_then(|n| u32::try_from(n).ok()).unwrap_or(1),
     })
 }
 
@@ -256,11 +347,11 @@ fn read_choice(r: &mut Reader, n: &Node, path: Vec<Seg>) -> Option<Choice> {
     let feedback = r.opt_string(&f, "feedback");
     let weight = r.opt_int(&f, "weight", i32::MIN.into(), i32::MAX.into());
     Some(Choice {
-        id: id?,
-        text: text?,
-        correct: correct?,
-        feedback: feedback?,
-        weight: weight?.and_then(|w| i32::try_from(w).ok()),
+        id: id.unwrap_or_default(),
+        text: text.unwrap_or_default(),
+        correct: correct.unwrap_or(false),
+        feedback: feedback.flatten(),
+        weight: weight.flatten().and_then(|w| i32::try_from(w).ok()),
     })
 }
 
@@ -274,9 +365,13 @@ pub fn finish(
     locate: impl Fn(&Diagnostic) -> Option<usize>,
     name: bool,
     lint: impl FnOnce(&Bank) -> Vec<Diagnostic>,
+    checked: Checked,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let mut diagnostics = validate(&bank);
-    if !has_errors(&diagnostics) {
+    if !checked.taints.is_empty() {
+        diagnostics.retain(|d| !checked.taints.iter().any(|t| d.path.starts_with(t)));
+    }
+    if !has_errors(&diagnostics) && checked.problems.is_empty() {
         diagnostics.extend(lint(&bank));
     }
     let offsets: Vec<Option<usize>> = diagnostics.iter().map(locate).collect();
@@ -290,6 +385,7 @@ pub fn finish(
             d.message = format!("{}: {}", describe(&bank, &d.path), d.message);
         }
     }
+    diagnostics.extend(checked.problems);
     if has_errors(&diagnostics) {
         // Errors first, then by place (unplaced ones first), stable.
         let keys: Vec<u64> = diagnostics

@@ -7,12 +7,24 @@ use std::borrow::Cow;
 use crate::diagnostic::{positions_of, Diagnostic, Seg};
 use crate::json::{Node, Value};
 
+/// Whether a field must be there, may be left out, or may also be `null`
+/// (only where serde reads an `Option`, so both readers agree).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Need {
+    Required,
+    Optional,
+    Nullable,
+}
+
 /// Collects problems while reading; the caller builds a value only when
 /// there were none.
 pub struct Reader<'t> {
     text: &'t str,
     /// Each problem with its byte offset (placed at line:column at the end).
     problems: Vec<(usize, Diagnostic)>,
+    /// Places whose value could not be read (a default stands in for it):
+    /// rule checks under them would only repeat the problem.
+    taints: Vec<Vec<Seg>>,
 }
 
 /// The members of one JSON object, with where it is.
@@ -27,7 +39,7 @@ impl<'n, 't> Fields<'n, 't> {
         self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
-    fn path(&self, key: &'static str) -> Vec<Seg> {
+    pub fn path(&self, key: &'static str) -> Vec<Seg> {
         let mut p = self.path.clone();
         p.push(Seg::Key(key));
         p
@@ -39,7 +51,19 @@ impl<'t> Reader<'t> {
         Reader {
             text,
             problems: Vec::new(),
+            taints: Vec::new(),
         }
+    }
+
+    /// Marks a place whose value stands in for one that could not be read.
+    pub fn taint(&mut self, path: Vec<Seg>) {
+        self.taints.push(path);
+    }
+
+    /// The problems (placed at line:column) and the tainted places.
+    pub fn into_parts(self) -> (Vec<Diagnostic>, Vec<Vec<Seg>>) {
+        let taints = self.taints.clone();
+        (self.into_problems(), taints)
     }
 
     fn problem(&mut self, at: usize, path: Vec<Seg>, message: String) {
@@ -70,7 +94,12 @@ impl<'t> Reader<'t> {
         allowed: &[&str],
     ) -> Option<Fields<'n, 'v>> {
         let Value::Object(members) = &node.value else {
-            self.problem(node.at, path, format!("{what} should be an object {{ … }}"));
+            self.problem(
+                node.at,
+                path.clone(),
+                format!("{what} should be an object {{ … }}"),
+            );
+            self.taint(path);
             return None;
         };
         for (i, (key, value)) in members.iter().enumerate() {
@@ -103,11 +132,8 @@ impl<'t> Reader<'t> {
     ) -> Option<&'n Node<'v>> {
         let found = f.get(key);
         if found.is_none() {
-            self.problem(
-                f.node.at,
-                f.path.clone(),
-                format!("missing field \"{key}\""),
-            );
+            self.problem(f.node.at, f.path(key), format!("missing field \"{key}\""));
+            self.taint(f.path(key));
         }
         found
     }
@@ -118,6 +144,7 @@ impl<'t> Reader<'t> {
             f.path(key),
             format!("\"{key}\" should be {should}"),
         );
+        self.taint(f.path(key));
     }
 
     pub fn string(&mut self, f: &Fields, key: &'static str) -> Option<String> {
@@ -149,6 +176,27 @@ impl<'t> Reader<'t> {
     pub fn int(&mut self, f: &Fields, key: &'static str, min: i128, max: i128) -> Option<i128> {
         let node = self.required(f, key)?;
         self.as_int(f, key, node, min, max)
+    }
+
+    /// [`Reader::int`], saying what the field should be in the instructor's
+    /// terms when it is not a number at all.
+    pub fn int_as(
+        &mut self,
+        f: &Fields,
+        key: &'static str,
+        min: i128,
+        max: i128,
+        should: &str,
+    ) -> Option<i128> {
+        let node = self.required(f, key)?;
+        match node.value {
+            Value::Number(Some(n)) if (min..=max).contains(&n) => Some(n),
+            Value::Number(Some(_)) => self.as_int(f, key, node, min, max),
+            _ => {
+                self.wrong(f, key, node, should);
+                None
+            }
+        }
     }
 
     /// A whole number, or `default` when the field is absent (not null).
@@ -222,13 +270,16 @@ impl<'t> Reader<'t> {
         f: &Fields,
         key: &'static str,
         names: &[&str],
-        required: bool,
+        need: Need,
     ) -> Option<Option<usize>> {
-        let node = match f.get(key) {
-            None
-            | Some(Node {
-                value: Value::Null, ..
-            }) if !required => return Some(None),
+        let node = match (f.get(key), need) {
+            (None, Need::Optional | Need::Nullable)
+            | (
+                Some(Node {
+                    value: Value::Null, ..
+                }),
+                Need::Nullable,
+            ) => return Some(None),
             _ => self.required(f, key)?,
         };
         let found = match &node.value {
@@ -261,16 +312,17 @@ impl<'t> Reader<'t> {
             return None;
         };
         let mut out = Vec::with_capacity(items.len());
-        let mut ok = true;
         for (i, n) in items.iter().enumerate() {
             let mut path = f.path(key);
             path.push(Seg::Index(i));
             match item(self, n, path) {
                 Some(v) => out.push(v),
-                None => ok = false,
+                // Later items move up one place: rules about this list
+                // would point at the wrong ones.
+                None => self.taint(f.path(key)),
             }
         }
-        ok.then_some(out)
+        Some(out)
     }
 
     /// A list of texts.

@@ -1,21 +1,25 @@
 //! Reading a bank from TOML, the authoring form, with file positions for every
 //! problem. Used by the build step and the `bank` tool, never by the quiz page.
 
-use serde::Deserialize;
-use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::bank::{Bank, Meta, Question, Source, Topic};
-use crate::diagnostic::{pos_of, Diagnostic, Pos, Seg};
-use crate::parse::{check_size, finish, Loaded};
+use crate::bank::Bank;
+use crate::diagnostic::{pos_of, Diagnostic, Pos};
+use crate::json::{Node, Value as JsonValue};
+use crate::parse::{check_size, Loaded};
 use crate::validate::limits;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
 /// Parses and validates a TOML bank, with the authoring checks of
-/// [`crate::lint`]; every problem comes with its line and column.
+/// [`crate::lint`]; every problem comes with its line and column. The TOML
+/// values are read by the same field reader as JSON banks ([`crate::read`]),
+/// so every missing, unknown or mistyped field is reported at once, and a
+/// field that cannot be read does not hide the rule problems of the others.
 pub fn from_toml(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     check_size(text)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         return Err(errors.iter().map(|e| from_toml_error(text, e)).collect());
@@ -32,92 +36,47 @@ pub fn from_toml(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         )
         .at(Pos { line: 1, column: 1 })]);
     }
-    match Bank::deserialize(ValueDeserializer::from(root.clone())) {
-        Ok(bank) => finish(
-            bank,
-            text,
-            |d| Some(locate(&root, &d.path)),
-            false,
-            crate::lint::answer_leaks,
-        ),
-        Err(_) => Err(part_errors(&root, text)),
-    }
-}
-
-/// Byte offset of the deepest part of `path` present in the document.
-pub fn locate(root: &Value, path: &[Seg]) -> usize {
-    let mut here = root;
-    for seg in path {
-        let next = match seg {
-            Seg::Key(k) => here.get_ref().get(*k),
-            Seg::Index(i) => here.get_ref().get(*i),
-        };
-        match next {
-            Some(v) => here = v,
-            None => break,
-        }
-    }
-    here.span().start
-}
-
-/// Deserializes each part on its own so that every type error is reported.
-fn part_errors(root: &Value, text: &str) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let Some(table) = root.get_ref().as_table() else {
-        return out;
-    };
-    for required in ["format", "bank"] {
-        if table.get(required).is_none() {
-            out.push(
-                Diagnostic::error(
-                    vec![],
-                    format!("the bank needs a top-level \"{required}\" entry"),
-                )
-                .at(Pos { line: 1, column: 1 }),
-            );
-        }
-    }
-    for (key, value) in table.iter() {
-        match key.get_ref().as_ref() {
-            "format" => check::<u32>(value, text, &mut out),
-            "bank" => check::<Meta>(value, text, &mut out),
-            "sources" => each::<Source>(value, text, &mut out),
-            "topics" => each::<Topic>(value, text, &mut out),
-            "questions" => each::<Question>(value, text, &mut out),
-            other => out.push(
-                Diagnostic::error(
-                    vec![],
-                    format!(
-                        "unknown section \"{other}\"; expected format, bank, sources, topics or questions"
-                    ),
-                )
-                .at(pos_of(text, key.span().start)),
-            ),
-        }
-    }
-    out.sort_by_key(|d| d.pos);
-    out
-}
-
-fn each<'i, T: Deserialize<'i>>(value: &Value<'i>, text: &str, out: &mut Vec<Diagnostic>) {
-    match value.get_ref().as_array() {
-        Some(items) => {
-            for item in items.iter() {
-                check::<T>(item, text, out);
+    let mut dates = Vec::new();
+    let tree = to_node(&root, &mut dates);
+    crate::parse::from_tree(text, &tree, crate::lint::answer_leaks, false).map_err(|mut ds| {
+        // A date without quotes is a TOML date, not text: say so plainly.
+        if !dates.is_empty() {
+            let places = crate::diagnostic::positions_of(text, &dates);
+            for d in ds
+                .iter_mut()
+                .filter(|d| d.pos.is_some_and(|p| places.contains(&p)))
+            {
+                d.message = "write dates in quotes, like \"2026-01-31\"".to_string();
             }
         }
-        None => check::<Vec<T>>(value, text, out),
-    }
+        ds
+    })
 }
 
-fn check<'i, T: Deserialize<'i>>(value: &Value<'i>, text: &str, out: &mut Vec<Diagnostic>) {
-    if let Err(e) = T::deserialize(ValueDeserializer::from(value.clone())) {
-        let mut d = from_toml_error(text, &e);
-        if d.pos.is_none() {
-            d.pos = Some(pos_of(text, value.span().start));
+/// The TOML document as the reader's tree of values, each at the byte offset
+/// where it starts. Unquoted dates (TOML datetimes) become a value the reader
+/// refuses; their offsets are collected for the message.
+fn to_node<'i>(v: &Value<'i>, dates: &mut Vec<usize>) -> Node<'i> {
+    let at = v.span().start;
+    let value = match v.get_ref() {
+        DeValue::String(s) => JsonValue::String(s.clone()),
+        DeValue::Integer(n) => JsonValue::Number(i128::from_str_radix(n.as_str(), n.radix()).ok()),
+        DeValue::Float(_) => JsonValue::Number(None),
+        DeValue::Boolean(b) => JsonValue::Bool(*b),
+        DeValue::Datetime(_) => {
+            dates.push(at);
+            JsonValue::Number(None)
         }
-        out.push(d);
-    }
+        DeValue::Array(items) => {
+            JsonValue::Array(items.iter().map(|i| to_node(i, dates)).collect())
+        }
+        DeValue::Table(t) => JsonValue::Object(
+            t.iter()
+                .map(|(k, v)| (k.get_ref().clone(), to_node(v, dates)))
+                .collect(),
+        ),
+    };
+    Node { at, value }
 }
 
 fn from_toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {

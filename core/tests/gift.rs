@@ -259,8 +259,11 @@ fn slugs_are_plain_ids() {
 #[test]
 fn gift_export_writes_moodle_newlines_escaped_categories_and_all_or_nothing() {
     let mut b = quiz_core::toml_source::from_toml(
-        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../questions/microneedling.toml"))
-            .expect("bank"),
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../questions/microneedling.toml"
+        ))
+        .expect("bank"),
     )
     .expect("valid")
     .bank;
@@ -268,14 +271,25 @@ fn gift_export_writes_moodle_newlines_escaped_categories_and_all_or_nothing() {
     b.questions[0].explanation = "First paragraph.\n\nSecond paragraph.".into();
     b.meta.scoring = quiz_core::bank::Scoring::AllOrNothing;
     let gift = to_gift(&b);
-    assert!(gift.contains("$CATEGORY: $course$/top/Home//clinic"), "a slash in a name is //");
-    assert!(gift.contains("####First paragraph.\\n\\nSecond paragraph."), "newlines as \\n");
+    assert!(
+        gift.contains("$CATEGORY: $course$/top/Home//clinic"),
+        "a slash in a name is //"
+    );
+    assert!(
+        gift.contains("####First paragraph.\\n\\nSecond paragraph."),
+        "newlines as \\n"
+    );
     assert!(gift.contains("// scoring: all_or_nothing") && gift.contains("~%-100%"));
     let back = from_gift(&gift, "x.gift");
-    assert_eq!(back.bank.meta.scoring, quiz_core::bank::Scoring::AllOrNothing);
+    assert_eq!(
+        back.bank.meta.scoring,
+        quiz_core::bank::Scoring::AllOrNothing
+    );
     assert_eq!(back.bank.topics[0].label, "Home/clinic");
     assert_eq!(
-        back.bank.question(&b.questions[0].id).map(|q| q.explanation.as_str()),
+        back.bank
+            .question(&b.questions[0].id)
+            .map(|q| q.explanation.as_str()),
         Some("First paragraph.\n\nSecond paragraph.")
     );
 }
@@ -307,7 +321,11 @@ fn gift_html_is_cleaned_and_a_bom_is_ignored() {
     assert_eq!(q.choices[0].text, "Redness and swelling");
     assert_eq!(q.choices[0].feedback.as_deref(), Some("Right."));
     assert_eq!(q.explanation, "They pass.\n\nWithin a week.");
-    assert!(i.notes[0].message.contains("cleaned the formatting"), "{:?}", i.notes);
+    assert!(
+        i.notes[0].message.contains("cleaned the formatting"),
+        "{:?}",
+        i.notes
+    );
     assert_eq!(i.bank.topics[0].label, "Aftercare");
 }
 
@@ -322,5 +340,9 @@ fn an_aiken_file_given_to_the_gift_import_says_so() {
     assert!(i.bank.questions.is_empty());
     let last = i.notes.last().expect("a note");
     assert!(last.is_error());
-    assert!(last.message.contains("looks like an Aiken file"), "{:?}", i.notes);
+    assert!(
+        last.message.contains("looks like an Aiken file"),
+        "{:?}",
+        i.notes
+    );
 }

@@ -8,13 +8,19 @@ use quiz_core::{from_json, Bank};
 const GUIDE: &str = include_str!("../../questions/README.md");
 
 fn sample_json() -> String {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../questions/microneedling.toml"
-    ))
-    .expect("bank");
-    let bank = from_toml(&text).expect("valid").bank;
-    serde_json::to_string(&bank).expect("json")
+    // Read once: every property case starts from the same text.
+    static SAMPLE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SAMPLE
+        .get_or_init(|| {
+            let text = std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../questions/microneedling.toml"
+            ))
+            .expect("bank");
+            let bank = from_toml(&text).expect("valid").bank;
+            serde_json::to_string(&bank).expect("json")
+        })
+        .clone()
 }
 
 /// Replacements that reach the reader's edge cases.
@@ -97,7 +103,7 @@ proptest! {
         let ours = from_json(&text);
         let reference = serde_json::from_str::<Bank>(&text)
             .ok()
-            .and_then(|b| finish(b, &text, |_| None, true, |_| Vec::new()).ok());
+            .and_then(|b| finish(b, &text, |_| None, true, |_| Vec::new(), Default::default()).ok());
         match (&ours, &reference) {
             (Ok(a), Some(b)) => prop_assert_eq!(&a.bank, &b.bank),
             (Err(_), None) => {}

@@ -244,12 +244,45 @@ fn type_errors_in_several_questions_are_all_reported() {
         second.replace("prompt =", "promt =")
     );
     let lines = positions(&text);
-    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines.len(), 3, "{lines:?}");
     assert!(
-        lines[0].starts_with("b.toml:27:8: error: unknown variant \"yes_no\""),
+        lines[0].starts_with(
+            "b.toml:27:8: error: \"kind\" should be one of \"single\", \"multiple\", \"true_false\""
+        ),
         "{lines:?}"
     );
-    assert!(lines[1].contains("unknown field \"promt\""), "{lines:?}");
+    assert!(lines[1].contains("missing field \"prompt\""), "{lines:?}");
+    assert!(lines[2].contains("unknown field \"promt\""), "{lines:?}");
+}
+
+#[test]
+fn a_field_that_cannot_be_read_hides_no_rule_problem_of_the_others() {
+    // A mistyped field, a misspelt one and an unquoted date, next to rule
+    // problems in other fields of the same tables: all are reported together.
+    let text = GOOD_TOML
+        .replace("pass_mark = 50", "pass_mark = 150\nreviewed = 2026-01-02")
+        .replace(
+            "topic = \"t\"",
+            "topic = \"tt\"\npoints = \"two\"\nexplantion = \"x\"",
+        );
+    let lines = positions(&text);
+    let has = |s: &str| lines.iter().any(|l| l.contains(s));
+    assert!(
+        has("pass_mark is a percentage from 0 to 100, not 150"),
+        "{lines:?}"
+    );
+    assert!(has("write dates in quotes"), "{lines:?}");
+    assert!(has("topic \"tt\" is not declared"), "{lines:?}");
+    assert!(has("\"points\" should be a whole number"), "{lines:?}");
+    assert!(has("unknown field \"explantion\""), "{lines:?}");
+    // A pass mark in quotes says what it should be.
+    let lines = positions(&GOOD_TOML.replace("pass_mark = 50", "pass_mark = \"50\""));
+    assert!(
+        lines[0].ends_with(
+            "\"pass_mark\" should be a whole number from 0 to 100 (a percentage, without quotes)"
+        ),
+        "{lines:?}"
+    );
 }
 
 #[test]

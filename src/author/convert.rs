@@ -106,14 +106,15 @@ impl Draft {
 
 /// Character offset of a 1-based line and column in `text`.
 pub fn offset(text: &str, line: usize, column: usize) -> usize {
-    let mut chars = 0;
+    // Text areas count UTF-16 code units, as the diagnostics' columns do.
+    let mut units = 0;
     for (i, l) in text.split('\n').enumerate() {
         if i + 1 == line {
-            return chars + column.saturating_sub(1).min(l.chars().count());
+            return units + column.saturating_sub(1).min(l.encode_utf16().count());
         }
-        chars += l.chars().count() + 1;
+        units += l.encode_utf16().count() + 1;
     }
-    chars
+    units
 }
 
 #[cfg(test)]
