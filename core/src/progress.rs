@@ -29,9 +29,27 @@ pub enum Restore {
     Discarded,
 }
 
-/// The storage key for a bank.
-pub fn key(bank_id: &str) -> String {
+/// The storage key for one version of a bank: its id and content hash, so
+/// two banks that share an id (a customised copy of the default one, say)
+/// never overwrite each other's progress.
+pub fn key(bank_id: &str, bank_hash: &str) -> String {
+    format!("{}{bank_hash}", prefix(bank_id))
+}
+
+/// What every key of this bank id starts with.
+pub fn prefix(bank_id: &str) -> String {
+    format!("microneedling-quiz:v{SCHEMA}:{bank_id}:")
+}
+
+/// The key earlier releases used (the id alone); its entries are moved to
+/// [`key`] on the next visit.
+pub fn legacy_key(bank_id: &str) -> String {
     format!("microneedling-quiz:v{SCHEMA}:{bank_id}")
+}
+
+/// The bank version a stored entry was saved for, if it can be read.
+pub fn saved_hash(stored: &str) -> Option<String> {
+    read_saved(stored).map(|s| s.bank_hash)
 }
 
 /// The saved form: `{"schema":1,"bank_hash":"…","session":{…}}`.

@@ -109,19 +109,22 @@ fn depth(v: &Value) -> usize {
 /// is left to do, a source to copy, then the bank.
 pub fn imported_toml(bank: &Bank, file: &str) -> String {
     let body = toml::to_string(bank).unwrap_or_default();
+    // The example goes last: uncommented there, it starts a new table and
+    // leaves every table above it whole.
     format!(
-        "# Imported from {file}. To finish it:\n\
-         #  1. declare each source you rely on (copy the example below, without the #);\n\
+        "# Imported from {file}. To finish it (or open it in the bank studio, /author/):\n\
+         #  1. declare each source you rely on: copy the example at the end of this file,\n\
+         #     without the #, once per source;\n\
          #  2. cite a source in every question: cites = [{{ source = \"id\", locator = \"section\" }}];\n\
-         #  3. write the disclaimer in [bank]; then check: bank check THIS_FILE\n\
-         #\n\
+         #  3. write the disclaimer in [bank]; then check: bank check THIS_FILE\n\n\
+         {body}\n\
          # [[sources]]\n\
-         # id = \"statpearls\"\n\
-         # title = \"Microneedling\"\n\
-         # authors = [\"Graham Litchman\"]\n\
-         # publisher = \"StatPearls Publishing\"\n\
-         # date = \"2020-09-27\"\n\
-         # url = \"https://www.ncbi.nlm.nih.gov/books/NBK459344/\"\n\n{body}"
+         # id = \"clinic-leaflet\"\n\
+         # title = \"Microneedling: aftercare\"\n\
+         # authors = [\"Example Clinic\"]\n\
+         # publisher = \"Example Clinic patient leaflet\"\n\
+         # date = \"2026-01-01\"\n\
+         # url = \"https://www.example.org/leaflets/microneedling\"\n"
     )
 }
 

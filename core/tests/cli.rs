@@ -80,7 +80,23 @@ fn import_writes_toml_and_reports_what_it_left_out() {
         err.contains("skin-care.gift:35:1: warning: matching questions are not supported; skipped"),
         "{err}"
     );
-    assert!(err.contains("imported 5 questions; 5 left out"), "{err}");
+    assert!(err.contains("imported 5 questions; 5 notes"), "{err}");
+    // Step 1 of the file's own instructions: uncomment the example source.
+    let at = out
+        .rfind("# [[sources]]")
+        .expect("an example source at the end");
+    let tail: Vec<&str> = out[at..]
+        .lines()
+        .map(|l| l.strip_prefix("# ").unwrap_or(l))
+        .collect();
+    let uncommented = format!("{}{}", &out[..at], tail.join("\n"));
+    let parsed: toml::Table = toml::from_str(&uncommented).expect("still TOML");
+    assert_eq!(
+        parsed["sources"].as_array().map(Vec::len),
+        Some(1),
+        "{uncommented}"
+    );
+    assert!(parsed["bank"].get("id").is_some() && parsed.get("questions").is_some());
     let (code, out, _) = bank(&[
         "import",
         "--from",
@@ -92,17 +108,79 @@ fn import_writes_toml_and_reports_what_it_left_out() {
 }
 
 #[test]
-fn export_writes_gift() {
+fn import_reads_moodle_xml_and_fails_when_nothing_comes_in() {
+    let (code, out, err) = bank(&[
+        "import",
+        "--from",
+        "moodle",
+        "questions/examples/aftercare.moodle.xml",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("imported 12 questions"), "{err}");
+    assert!(
+        out.contains("[[questions]]") && !out.contains("<p"),
+        "{out}"
+    );
+
+    // A Moodle XML file given to the GIFT importer, and an empty file.
+    let dir = std::env::temp_dir().join(format!("bank-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let empty = dir.join("empty.gift");
+    std::fs::write(&empty, "// nothing here\n").expect("write");
+    for args in [
+        [
+            "import",
+            "--from",
+            "gift",
+            "questions/examples/aftercare.moodle.xml",
+        ],
+        ["import", "--from", "gift", empty.to_str().expect("path")],
+    ] {
+        let (code, out, err) = bank(&args);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(out.is_empty(), "{out}");
+        assert!(err.contains("no bank written"), "{err}");
+    }
+}
+
+#[test]
+fn check_on_a_moodle_export_says_to_import_it() {
+    for (file, from) in [
+        ("questions/examples/skin-care.gift", "gift"),
+        ("questions/examples/aftercare.moodle.xml", "moodle"),
+    ] {
+        let (code, _, err) = bank(&["check", file]);
+        assert_eq!(code, 1);
+        assert!(
+            err.contains(&format!("bank import --from {from} {file}")),
+            "{err}"
+        );
+        assert!(err.contains(": 1 error\n"), "{err}");
+    }
+}
+
+#[test]
+fn export_writes_gift_and_moodle_xml() {
     let (code, out, _) = bank(&["export", "--to", "gift", "questions/microneedling.toml"]);
     assert_eq!(code, 0);
     assert!(out.contains("::how-healing-response::[plain]"));
     assert!(out.contains("####"));
+    let (code, out, _) = bank(&["export", "--to", "moodle", "questions/microneedling.toml"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("<?xml") && out.contains("<question type=\"multichoice\">"));
 }
 
 #[test]
-fn bad_usage_exits_2() {
+fn help_exits_0_and_bad_usage_exits_2() {
+    let (code, out, _) = bank(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("bank import --from gift|aiken|moodle"),
+        "{out}"
+    );
     assert_eq!(bank(&["frobnicate"]).0, 2);
     assert_eq!(bank(&["import", "--from", "xml", "x"]).0, 2);
+    assert_eq!(bank(&["export", "--to", "pdf", "x"]).0, 2);
 }
 
 #[test]
@@ -171,4 +249,37 @@ fn review_writes_a_printable_pack_with_every_question_source_and_a_sign_off() {
     ]);
     assert_eq!(code, 1);
     assert!(err.contains("pass_mark is a percentage"), "{err}");
+}
+
+#[test]
+fn a_changed_copy_of_the_default_bank_that_keeps_its_id_is_warned_about() {
+    let dir = std::env::temp_dir().join(format!("bank-copy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../questions/microneedling.toml"
+    ))
+    .expect("bank");
+    let copy = dir.join("clinic.toml");
+    std::fs::write(&copy, text.replacen("pass_mark = 70", "pass_mark = 80", 1)).expect("write");
+    let (code, _, err) = bank(&[
+        "compile",
+        copy.to_str().expect("path"),
+        "--out",
+        dir.join("banks").to_str().expect("path"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("clinic.toml:7:1: warning: this bank keeps the id \"microneedling\""),
+        "{err}"
+    );
+    // Its own id: no warning. The shipped bank itself: none either.
+    std::fs::write(
+        &copy,
+        text.replacen("id = \"microneedling\"", "id = \"clinic\"", 1)
+            .replacen("pass_mark = 70", "pass_mark = 80", 1),
+    )
+    .expect("write");
+    let (_, _, err) = bank(&["check", copy.to_str().expect("path")]);
+    assert!(err.contains("ok: 28 questions, 0 warnings"), "{err}");
 }

@@ -42,7 +42,7 @@ fn run(index: &Path) -> Result<(), String> {
         .map_err(|_| "the default bank does not load".to_string())?;
     let meta = loaded.bank.meta.clone();
     let card = render(std::rc::Rc::new(loaded))?;
-    let script = boot_script(&meta.language, &quiz_core::progress::key(&meta.id));
+    let script = boot_script(&meta.language, &meta.id);
     let page = replace_marker(
         &page,
         "template",
@@ -108,7 +108,7 @@ fn replace_marker(page: &str, tag: &str, name: &str, with: &str) -> Result<Strin
 
 /// The script that decides, before the first paint, whether the card in the
 /// HTML is the one the app will show.
-fn boot_script(bank_language: &str, storage_key: &str) -> String {
+fn boot_script(bank_language: &str, bank_id: &str) -> String {
     let changing: Vec<&str> = PARAMETERS
         .iter()
         .copied()
@@ -123,13 +123,19 @@ fn boot_script(bank_language: &str, storage_key: &str) -> String {
          \x20   new URLSearchParams(location.search).forEach(function (value, name) {{\n\
          \x20     if (name === 'lang' ? value.split('-')[0].toLowerCase() !== {lang:?} : changing.indexOf(name) >= 0) live = true;\n\
          \x20   }});\n\
-         \x20   if (localStorage.getItem({key:?}) !== null) live = true;\n\
+         \x20   for (var i = 0; i < localStorage.length; i++) {{\n\
+         \x20     var k = localStorage.key(i);\n\
+         \x20     if (k === {legacy:?} || k.indexOf({prefix:?}) === 0) live = true;\n\
+         \x20   }}\n\
          \x20 }} catch (e) {{\n\
          \x20   live = true;\n\
          \x20 }}\n\
          \x20 if (live) document.documentElement.classList.add('quiz-boot-live');\n\
          }})();\n",
         lang = bank_language,
-        key = storage_key,
+        // Any saved progress for this bank, this version or another, changes
+        // the first screen (a resumed question, or a notice).
+        legacy = quiz_core::progress::legacy_key(bank_id),
+        prefix = quiz_core::progress::prefix(bank_id),
     )
 }

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use quiz_core::progress::{decode, encode, key, Restore};
+use quiz_core::progress::{decode, encode, key, legacy_key, prefix, saved_hash, Restore};
 use quiz_core::{Loaded, Options};
 use yew::prelude::*;
 
@@ -11,7 +11,8 @@ use crate::state::QuizState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notice {
-    /// Saved progress belonged to another version of the bank.
+    /// Saved progress belonged to another version of the bank (kept, under
+    /// its own key, but not usable with this one).
     BankChanged,
     /// Storage is blocked or full: progress lives only in this page.
     NotSaved,
@@ -36,7 +37,7 @@ pub fn use_quiz(
     options: Options,
     persist: bool,
 ) -> (UseReducerHandle<QuizState>, Option<Notice>) {
-    let storage_key = key(&bank.bank.meta.id);
+    let storage_key = key(&bank.bank.meta.id, &bank.hash);
     let restored = {
         let bank = bank.clone();
         let storage_key = storage_key.clone();
@@ -44,10 +45,15 @@ pub fn use_quiz(
             if !persist {
                 return (Restore::Nothing, None);
             }
+            let damaged = move_legacy_entry(&bank.bank.meta.id);
             match storage::read(&storage_key) {
                 Ok(stored) => {
                     let r = decode(stored.as_deref(), &bank.bank, &bank.hash);
-                    let notice = (r == Restore::Discarded).then_some(Notice::BankChanged);
+                    let other_version = r == Restore::Nothing
+                        && storage::keys_starting(&prefix(&bank.bank.meta.id))
+                            .is_ok_and(|keys| !keys.is_empty());
+                    let notice = (r == Restore::Discarded || other_version || damaged)
+                        .then_some(Notice::BankChanged);
                     (r, notice)
                 }
                 Err(storage::Unavailable) => (Restore::Nothing, Some(Notice::NotSaved)),
@@ -94,4 +100,26 @@ pub fn use_quiz(
         move || drop(listener)
     });
     (state, *notice)
+}
+
+/// Progress saved by earlier releases, under the bank id alone, moves to the
+/// key of the bank version it was saved for. True when it could not be read
+/// and was dropped.
+fn move_legacy_entry(bank_id: &str) -> bool {
+    let legacy = legacy_key(bank_id);
+    let Ok(Some(text)) = storage::read(&legacy) else {
+        return false;
+    };
+    match saved_hash(&text) {
+        Some(hash) => {
+            if storage::write(&key(bank_id, &hash), &text).is_ok() {
+                let _ = storage::remove(&legacy);
+            }
+            false
+        }
+        None => {
+            let _ = storage::remove(&legacy);
+            true
+        }
+    }
 }

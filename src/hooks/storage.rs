@@ -19,3 +19,17 @@ pub fn write(key: &str, value: &str) -> Result<(), Unavailable> {
         .set_item(key, value)
         .map_err(|_| Unavailable)
 }
+
+pub fn remove(key: &str) -> Result<(), Unavailable> {
+    local_storage()?.remove_item(key).map_err(|_| Unavailable)
+}
+
+/// Every key in storage that starts with `prefix`.
+pub fn keys_starting(prefix: &str) -> Result<Vec<String>, Unavailable> {
+    let storage = local_storage()?;
+    let n = storage.length().map_err(|_| Unavailable)?;
+    Ok((0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect())
+}

@@ -131,7 +131,7 @@ test('blocked storage: the quiz still works and says progress is not kept', asyn
   await expect(page.locator('.verdict strong')).toHaveText('Correct');
 });
 
-test('a saved quiz for a changed bank is cleared with a notice', async ({ page }) => {
+test('progress saved for another version of the bank: the quiz starts afresh with a notice', async ({ page }) => {
   await page.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
       sessionStorage.setItem('seeded', '1');
@@ -143,6 +143,33 @@ test('a saved quiz for a changed bank is cleared with a notice', async ({ page }
   await page.goto('/');
   await expect(page.getByText('The questions have changed since your last visit')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeVisible();
+});
+
+test('a customised copy that keeps the default bank id does not wipe its progress', async ({ page }) => {
+  // The copy: the default bank with one prompt reworded, deployed under the same id.
+  const copy = structuredClone(bank);
+  copy.questions[0].prompt = `${copy.questions[0].prompt} (clinic edition)`;
+  await page.route('**/banks/copy.json', (route) => route.fulfill({ json: copy }));
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  const first = await currentQuestion(page);
+  await choose(page, first, correctIds(first));
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.locator('.verdict strong')).toHaveText('Correct');
+
+  // The copy starts afresh and says why, without touching the other progress.
+  await page.goto('/?bank=banks/copy.json');
+  await expect(page.getByText('The questions have changed since your last visit')).toBeVisible();
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await expect(page.locator('fieldset legend')).toBeVisible();
+
+  // Back on the default quiz: the checked answer is still there.
+  await page.goto('/');
+  await expect(page.locator('fieldset legend')).toHaveText(first.prompt);
+  await expect(page.locator('.verdict strong')).toHaveText('Correct');
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('microneedling-quiz:v1:microneedling:')));
+  expect(keys).toHaveLength(2);
 });
 
 test('page options: question count, fixed seed, feedback at the end, pass-mark override', async ({ page, browser }) => {

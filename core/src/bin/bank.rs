@@ -3,8 +3,8 @@
 //!
 //!   bank check FILE...                    every problem as file:line:column: severity: message
 //!   bank stats FILE                       questions per topic, kind, difficulty; citations
-//!   bank import --from gift|aiken FILE    convert to our TOML (printed; notes on stderr)
-//!   bank export --to gift FILE            convert to Moodle GIFT (printed)
+//!   bank import --from gift|aiken|moodle FILE   convert to our TOML (printed; notes on stderr)
+//!   bank export --to gift|moodle FILE           convert to Moodle GIFT or Moodle XML (printed)
 //!   bank compile FILE... --out DIR        validated, compact JSON banks for a built dist/
 //!   bank review FILE [--out review.html]  printable review pack for a clinician
 
@@ -15,16 +15,30 @@ use quiz_core::toml_source::from_toml;
 use quiz_core::{from_json_checked, Diagnostic, Loaded};
 
 const USAGE: &str = "usage:
-  bank check FILE...
-  bank stats FILE
-  bank import --from gift|aiken FILE > bank.toml
-  bank export --to gift FILE > bank.gift
-  bank compile FILE... --out DIR
-  bank review FILE [--out review.html]";
+  bank check FILE...                           check banks (.toml or .json); problems as file:line:column
+  bank stats FILE                              questions per topic, kind and difficulty; citations
+  bank import --from gift|aiken|moodle FILE    convert a Moodle GIFT, Aiken or Moodle XML export to TOML
+  bank export --to gift|moodle FILE            convert a bank to Moodle GIFT or Moodle XML
+  bank compile FILE... --out DIR               validated JSON banks for a built site
+  bank review FILE [--out review.html]         printable review pack for a clinician
+  bank --help                                  this help";
+
+/// "1 error", "2 errors".
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.split_first() {
+        Some((cmd, _)) if ["--help", "-h", "help"].contains(&cmd.as_str()) => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
         Some((cmd, rest)) if cmd == "check" && !rest.is_empty() => check(rest),
         Some((cmd, rest)) if cmd == "compile" => compile(rest),
         Some((cmd, [file])) if cmd == "stats" => stats(file),
@@ -33,16 +47,41 @@ fn main() -> ExitCode {
         Some((cmd, [flag, format, file])) if cmd == "import" && flag == "--from" => {
             import(format, file)
         }
-        Some((cmd, [flag, format, file]))
-            if cmd == "export" && flag == "--to" && format == "gift" =>
-        {
-            export(file)
+        Some((cmd, [flag, format, file])) if cmd == "export" && flag == "--to" => {
+            export(format, file)
         }
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
         }
     }
+}
+
+/// The bank compiled into the quiz page.
+const DEFAULT_BANK: &str = include_str!("../../../questions/microneedling.toml");
+
+/// A changed bank that keeps the compiled-in bank's id would share its
+/// visitors' saved progress and its name in clinics' event listeners.
+fn default_id_warning(text: &str, bank: &quiz_core::Bank) -> Option<Diagnostic> {
+    let default = from_toml(DEFAULT_BANK).ok()?.bank;
+    if bank.meta.id != default.meta.id || *bank == default {
+        return None;
+    }
+    // Where the id is written: the first "id" after the bank table opens.
+    let table = text.find("[bank]").or_else(|| text.find("\"bank\""))?;
+    let id = text[table..].find("id").map_or(0, |i| table + i);
+    Some(
+        Diagnostic::warning(
+            vec![],
+            format!(
+                "this bank keeps the id \"{}\" of the bank built into the quiz, but its \
+                 questions differ: give it its own id (for example \"{}-clinic\") so that \
+                 visitors' progress and clinics' event listeners tell the two apart",
+                bank.meta.id, bank.meta.id
+            ),
+        )
+        .at(quiz_core::diagnostic::pos_of(text, id)),
+    )
 }
 
 /// Reads and validates one bank file, by its extension (.toml or .json).
@@ -52,9 +91,20 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<String>> {
         .map_err(|e| vec![format!("{name}: error: cannot read the file: {e}")])?;
     let result = match path.extension().and_then(|e| e.to_str()) {
         Some("json") => from_json_checked(&text),
+        Some(ext @ ("gift" | "txt" | "xml")) => {
+            let from = if ext == "xml" { "moodle" } else { "gift" };
+            return Err(vec![format!(
+                "{name}: error: this looks like a Moodle export, not a bank; convert it first: \
+                 bank import --from {from} {name} > bank.toml"
+            )]);
+        }
         _ => from_toml(&text),
     };
-    result.map_err(|ds| ds.iter().map(|d| d.render(&name)).collect())
+    let mut loaded = result.map_err(|ds| ds.iter().map(|d| d.render(&name)).collect::<Vec<_>>())?;
+    loaded
+        .warnings
+        .extend(default_id_warning(&text, &loaded.bank));
+    Ok(loaded)
 }
 
 fn report(name: &str, warnings: &[Diagnostic]) {
@@ -70,9 +120,9 @@ fn check(files: &[String]) -> ExitCode {
             Ok(loaded) => {
                 report(f, &loaded.warnings);
                 eprintln!(
-                    "{f}: ok: {} questions, {} warnings",
-                    loaded.bank.questions.len(),
-                    loaded.warnings.len()
+                    "{f}: ok: {}, {}",
+                    count(loaded.bank.questions.len(), "question"),
+                    count(loaded.warnings.len(), "warning")
                 );
             }
             Err(lines) => {
@@ -81,8 +131,11 @@ fn check(files: &[String]) -> ExitCode {
                     eprintln!("{l}");
                 }
                 eprintln!(
-                    "{f}: {} errors",
-                    lines.iter().filter(|l| l.contains(": error: ")).count()
+                    "{f}: {}",
+                    count(
+                        lines.iter().filter(|l| l.contains(": error: ")).count(),
+                        "error"
+                    )
                 );
             }
         }
@@ -115,7 +168,10 @@ fn compile(args: &[String]) -> ExitCode {
     let mut failed = false;
     for f in files {
         let path = Path::new(f);
-        match load(path).and_then(|l| write_json(&l, path, &out)) {
+        match load(path).and_then(|l| {
+            report(f, &l.warnings);
+            write_json(&l, path, &out)
+        }) {
             Ok(target) => eprintln!("{f} -> {}", target.display()),
             Err(lines) => {
                 failed = true;
@@ -158,7 +214,7 @@ fn stats(file: &str) -> ExitCode {
 }
 
 fn import(format: &str, file: &str) -> ExitCode {
-    if format != "gift" && format != "aiken" {
+    if !["gift", "aiken", "moodle"].contains(&format) {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
@@ -172,22 +228,31 @@ fn import(format: &str, file: &str) -> ExitCode {
     let imported = match format {
         "gift" => quiz_core::gift::from_gift(&text, file),
         "aiken" => quiz_core::gift::from_aiken(&text, file),
-        _ => {
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
+        _ => quiz_core::moodle::from_moodle_xml(&text, file),
     };
     for n in &imported.notes {
         eprintln!("{}", n.render(file));
+    }
+    let errors = imported
+        .notes
+        .iter()
+        .filter(|n| n.severity == quiz_core::Severity::Error)
+        .count();
+    if imported.bank.questions.is_empty() || errors > 0 {
+        eprintln!(
+            "{file}: nothing imported ({}); no bank written",
+            count(errors.max(1), "error")
+        );
+        return ExitCode::FAILURE;
     }
     print!(
         "{}",
         quiz_core::toml_source::imported_toml(&imported.bank, file)
     );
     eprintln!(
-        "{file}: imported {} questions; {} left out",
-        imported.bank.questions.len(),
-        imported.notes.len()
+        "{file}: imported {}; {}",
+        count(imported.bank.questions.len(), "question"),
+        count(imported.notes.len(), "note")
     );
     ExitCode::SUCCESS
 }
@@ -215,6 +280,18 @@ fn review(file: &str, out: &str) -> ExitCode {
     }
 }
 
-fn export(file: &str) -> ExitCode {
-    print_valid(file, quiz_core::gift::to_gift)
+fn export(format: &str, file: &str) -> ExitCode {
+    let render = match format {
+        "gift" => quiz_core::gift::to_gift,
+        "moodle" => quiz_core::moodle::to_moodle_xml,
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    print_valid(file, |bank| {
+        // What Moodle's own import would refuse or change.
+        report(file, &quiz_core::gift::moodle_warnings(bank));
+        render(bank)
+    })
 }
