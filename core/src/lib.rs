@@ -8,6 +8,8 @@ pub mod bank;
 pub mod clean;
 pub mod diagnostic;
 #[cfg(feature = "toml")]
+pub mod draft;
+#[cfg(feature = "toml")]
 pub mod gift;
 pub mod json;
 pub mod lint;

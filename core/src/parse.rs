@@ -83,19 +83,34 @@ pub fn from_tree(
     lint: impl FnOnce(&Bank) -> Vec<Diagnostic>,
     name: bool,
 ) -> Result<Loaded, Vec<Diagnostic>> {
+    read_tree(text, root, lint, name, false).1
+}
+
+/// [`from_tree`], also returning the bank as far as it could be read (with
+/// defaults where a field could not be), valid or not: the editor's forms
+/// show it, and its draft preview plays it.
+pub fn read_tree(
+    text: &str,
+    root: &Node,
+    lint: impl FnOnce(&Bank) -> Vec<Diagnostic>,
+    name: bool,
+    keep: bool,
+) -> (Option<Bank>, Result<Loaded, Vec<Diagnostic>>) {
     let mut reader = Reader::new(text);
     let Some(bank) = read_bank(&mut reader, root) else {
-        return Err(reader.into_problems());
+        return (None, Err(reader.into_problems()));
     };
+    let kept = keep.then(|| bank.clone());
     let (problems, taints) = reader.into_parts();
-    finish(
+    let result = finish(
         bank,
         text,
         |d| Some(read::locate(root, &d.path)),
         name,
         lint,
         Checked { problems, taints },
-    )
+    );
+    (kept, result)
 }
 
 /// True when a JSON problem means the text stopped early (a cut download).

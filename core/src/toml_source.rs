@@ -18,27 +18,44 @@ type Value<'i> = Spanned<DeValue<'i>>;
 /// so every missing, unknown or mistyped field is reported at once, and a
 /// field that cannot be read does not hide the rule problems of the others.
 pub fn from_toml(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
-    check_size(text)?;
+    read_toml(text, false).1
+}
+
+/// [`from_toml`], also returning the bank as far as it could be read, valid
+/// or not (see [`crate::parse::read_tree`]); `None` when the text is not
+/// TOML at all.
+pub fn read_toml(text: &str, keep: bool) -> (Option<Bank>, Result<Loaded, Vec<Diagnostic>>) {
+    if let Err(e) = check_size(text) {
+        return (None, Err(e));
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
-        return Err(errors.iter().map(|e| from_toml_error(text, e)).collect());
+        return (
+            None,
+            Err(errors.iter().map(|e| from_toml_error(text, e)).collect()),
+        );
     }
     let span = root.span();
     let root: Value = Spanned::new(span, DeValue::Table(root.into_inner()));
     if depth(&root) > limits::MAX_DEPTH {
-        return Err(vec![Diagnostic::error(
-            vec![],
-            format!(
-                "the bank is nested more than {} levels deep",
-                limits::MAX_DEPTH
-            ),
-        )
-        .at(Pos { line: 1, column: 1 })]);
+        return (
+            None,
+            Err(vec![Diagnostic::error(
+                vec![],
+                format!(
+                    "the bank is nested more than {} levels deep",
+                    limits::MAX_DEPTH
+                ),
+            )
+            .at(Pos { line: 1, column: 1 })]),
+        );
     }
     let mut dates = Vec::new();
     let tree = to_node(&root, &mut dates);
-    crate::parse::from_tree(text, &tree, crate::lint::answer_leaks, false).map_err(|mut ds| {
+    let (bank, result) =
+        crate::parse::read_tree(text, &tree, crate::lint::answer_leaks, false, keep);
+    let result = result.map_err(|mut ds| {
         // A date without quotes is a TOML date, not text: say so plainly.
         if !dates.is_empty() {
             let places = crate::diagnostic::positions_of(text, &dates);
@@ -50,7 +67,8 @@ pub fn from_toml(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
             }
         }
         ds
-    })
+    });
+    (bank, result)
 }
 
 /// The TOML document as the reader's tree of values, each at the byte offset
