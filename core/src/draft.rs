@@ -44,10 +44,8 @@ pub fn draft(bank: &Bank) -> Option<Draft> {
         let mut drop_topics = BTreeSet::new();
         for path in &errors {
             match path.as_slice() {
-                [Key("questions"), Index(i), rest @ ..] => {
-                    if !repair_question(&mut b, *i, rest) {
-                        drop_questions.insert(*i);
-                    }
+                [Key("questions"), Index(i), rest @ ..] if !repair_question(&mut b, *i, rest) => {
+                    drop_questions.insert(*i);
                 }
                 [Key("sources"), Index(i), ..] => {
                     drop_sources.insert(*i);
