@@ -98,6 +98,7 @@ async fn render_question(bank: Rc<Loaded>, session: &Session) -> String {
         total: session.len(),
         instant: true,
         dispatch: Callback::noop(),
+        focus_on_show: true,
     })
     .render()
     .await

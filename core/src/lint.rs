@@ -232,6 +232,23 @@ const STOP: &[&str] = &[
     "lors", "dont", "ainsi", "meme", "chaque",
 ];
 
+/// A changed bank that keeps the id of the bank built into the quiz would
+/// share its visitors' saved progress and its name in clinics' event
+/// listeners: warn, at the id.
+pub fn same_id_as(default: &Bank, bank: &Bank) -> Option<Diagnostic> {
+    (bank.meta.id == default.meta.id && bank != default).then(|| {
+        Diagnostic::warning(
+            crate::path!["bank", "id"],
+            format!(
+                "this bank keeps the id \"{id}\" of the bank built into the quiz, but its \
+                 questions differ: give it its own id (for example \"{id}-clinic\") so that \
+                 visitors' progress and clinics' event listeners tell the two apart",
+                id = bank.meta.id
+            ),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

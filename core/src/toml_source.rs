@@ -146,6 +146,11 @@ pub fn imported_toml(bank: &Bank, file: &str) -> String {
     )
 }
 
+/// A bank as plain TOML (no comments), for banks that arrive as JSON.
+pub fn bank_toml(bank: &Bank) -> String {
+    toml::to_string(bank).unwrap_or_default()
+}
+
 /// serde's messages use backticks and Rust words; make them plain.
 fn plain_serde_message(message: &str) -> String {
     let m = message.replace('`', "\"");

@@ -1,9 +1,12 @@
-//! What the instructor page does with a file, kept pure so it is tested
-//! natively: detect the format, convert GIFT/Aiken to TOML, check.
+//! What the studio does with an opened file, kept pure so it is tested
+//! natively: recognise the format, refuse what cannot be a bank with a clear
+//! message, and turn everything else into bank TOML (GIFT, Aiken and Moodle
+//! XML through their importers; JSON as plain TOML).
 
-use quiz_core::gift::{from_aiken, from_gift};
-use quiz_core::toml_source::from_toml;
-use quiz_core::{from_json_checked, Diagnostic, Loaded};
+use quiz_core::gift::{from_aiken, from_gift, looks_like_aiken};
+use quiz_core::moodle::from_moodle_xml;
+use quiz_core::toml_source::{bank_toml, imported_toml};
+use quiz_core::Diagnostic;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -11,97 +14,118 @@ pub enum Format {
     Json,
     Gift,
     Aiken,
+    MoodleXml,
 }
 
 impl Format {
-    /// By extension; a `.txt` file is Aiken when it has "ANSWER:" lines.
-    pub fn detect(name: &str, text: &str) -> Format {
+    /// What the file is, or why it cannot be opened.
+    pub fn detect(name: &str, text: &str) -> Result<Format, String> {
         let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".toml") {
-            Format::Toml
-        } else if lower.ends_with(".json") {
-            Format::Json
-        } else if lower.ends_with(".gift") {
-            Format::Gift
-        } else if text.lines().any(|l| l.trim_start().starts_with("ANSWER:")) {
-            Format::Aiken
-        } else if text.trim_start().starts_with('{') {
-            Format::Json
-        } else if text.contains("[[questions]]") || text.contains("[bank]") {
-            Format::Toml
-        } else {
-            Format::Gift
+        let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+        let start = text.trim_start_matches('\u{feff}').trim_start();
+        if text.starts_with("%PDF") || ext == "pdf" {
+            return Err(format!(
+                "{name} is a PDF document, which holds pages, not questions. Export the questions from Moodle (Question bank > Export, as Moodle XML or GIFT), or start a blank bank and type them in."
+            ));
+        }
+        if text.starts_with("PK\u{3}\u{4}") || matches!(ext, "doc" | "docx" | "odt" | "rtf") {
+            return Err(format!(
+                "{name} is a word-processor document. Save the questions as Moodle XML, GIFT or Aiken (plain text) first, or start a blank bank and paste them in."
+            ));
+        }
+        Ok(match ext {
+            "toml" => Format::Toml,
+            "json" => Format::Json,
+            "gift" => Format::Gift,
+            "xml" => Format::MoodleXml,
+            _ if start.starts_with("<?xml") || start.starts_with("<quiz") => Format::MoodleXml,
+            _ if start.starts_with('{') => Format::Json,
+            _ if text.contains("[[questions]]") || text.contains("[bank]") => Format::Toml,
+            _ if looks_like_aiken(text) => Format::Aiken,
+            _ => Format::Gift,
+        })
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Toml => "bank (TOML)",
+            Format::Json => "compiled bank (JSON)",
+            Format::Gift => "Moodle GIFT export",
+            Format::Aiken => "Aiken export",
+            Format::MoodleXml => "Moodle XML export",
         }
     }
 }
 
-/// A bank being edited: its text (TOML or JSON), and what checking found.
+/// A file turned into bank TOML, with what the conversion reported.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Draft {
-    pub name: String,
+pub struct Opened {
+    /// The file name without folders or extension.
+    pub stem: String,
     pub format: Format,
-    pub text: String,
-    /// What an import left out, by line of the original file.
+    pub toml: String,
+    /// What an import cleaned, left out or could not read, by line of the
+    /// original file.
     pub notes: Vec<Diagnostic>,
-    pub loaded: Option<Loaded>,
-    /// Every error and warning, with line and column in `text`.
-    pub problems: Vec<Diagnostic>,
 }
 
-impl Draft {
-    /// Opens a file: GIFT and Aiken are converted to TOML first.
-    pub fn open(name: &str, text: &str) -> Draft {
-        let format = Format::detect(name, text);
-        let (format, text, notes) = match format {
-            Format::Gift | Format::Aiken => {
-                let imported = if format == Format::Gift {
-                    from_gift(text, name)
-                } else {
-                    from_aiken(text, name)
-                };
-                let toml_text = quiz_core::toml_source::imported_toml(&imported.bank, name);
-                (Format::Toml, toml_text, imported.notes)
+/// Opens a file for the studio.
+pub fn open(name: &str, text: &str) -> Result<Opened, String> {
+    let format = Format::detect(name, text)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (toml, notes) = match format {
+        Format::Toml => (text.to_string(), Vec::new()),
+        Format::Json => json_to_toml(text)?,
+        Format::Gift | Format::Aiken | Format::MoodleXml => {
+            let imported = match format {
+                Format::Gift => from_gift(text, name),
+                Format::Aiken => from_aiken(text, name),
+                _ => from_moodle_xml(text, name),
+            };
+            if imported.bank.questions.is_empty() {
+                let why = imported
+                    .notes
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                return Err(format!(
+                    "No question could be read from {name} as a {}: {why}",
+                    format.label()
+                ));
             }
-            other => (other, text.to_string(), Vec::new()),
-        };
-        let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
-        let stem = stem.split('.').next().unwrap_or("bank");
-        Draft::check(stem, format, text, notes)
-    }
-
-    /// Checks `text` as a bank in `format`.
-    pub fn check(name: &str, format: Format, text: String, notes: Vec<Diagnostic>) -> Draft {
-        let result = match format {
-            Format::Json => from_json_checked(&text),
-            _ => from_toml(&text),
-        };
-        let (loaded, problems) = match result {
-            Ok(l) => {
-                let warnings = l.warnings.clone();
-                (Some(l), warnings)
-            }
-            Err(p) => (None, p),
-        };
-        Draft {
-            name: name.to_string(),
-            format,
-            text,
-            notes,
-            loaded,
-            problems,
+            (imported_toml(&imported.bank, name), imported.notes)
         }
-    }
+    };
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base
+        .split('.')
+        .next()
+        .filter(|s| !s.is_empty())
+        .unwrap_or("bank");
+    Ok(Opened {
+        stem: stem.to_string(),
+        format,
+        toml,
+        notes,
+    })
+}
 
-    pub fn errors(&self) -> usize {
-        self.problems.iter().filter(|d| d.is_error()).count()
-    }
-
-    /// The compact JSON the quiz page loads (only for a valid bank).
-    pub fn compiled(&self) -> Option<String> {
-        self.loaded
-            .as_ref()
-            .and_then(|l| serde_json::to_string(&l.bank).ok())
-    }
+/// A JSON bank as TOML. A bank with problems is read as far as it can be;
+/// the problems become notes and the forms show the rest.
+fn json_to_toml(text: &str) -> Result<(String, Vec<Diagnostic>), String> {
+    let root =
+        quiz_core::json::parse(text, quiz_core::validate::limits::MAX_DEPTH).map_err(|e| {
+            let at = quiz_core::diagnostic::pos_of(text, e.at);
+            format!(
+                "This is not readable JSON (line {}, column {}: {}).",
+                at.line, at.column, e.message
+            )
+        })?;
+    let (bank, result) = quiz_core::parse::read_tree(text, &root, |_| Vec::new(), false, true);
+    let bank = bank.ok_or("This JSON is not a question bank.")?;
+    let notes = result.err().unwrap_or_default();
+    Ok((bank_toml(&bank), notes))
 }
 
 /// Character offset of a 1-based line and column in `text`.
@@ -120,7 +144,6 @@ pub fn offset(text: &str, line: usize, column: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use quiz_core::from_json;
 
     fn example(name: &str) -> String {
         std::fs::read_to_string(format!(
@@ -131,43 +154,72 @@ mod tests {
     }
 
     #[test]
-    fn formats_are_detected() {
-        assert_eq!(Format::detect("a.TOML", ""), Format::Toml);
-        assert_eq!(Format::detect("a.json", ""), Format::Json);
-        assert_eq!(Format::detect("a.gift", ""), Format::Gift);
+    fn formats_are_detected_and_documents_refused() {
+        assert_eq!(Format::detect("a.TOML", ""), Ok(Format::Toml));
+        assert_eq!(Format::detect("a.json", ""), Ok(Format::Json));
+        assert_eq!(Format::detect("a.gift", ""), Ok(Format::Gift));
+        assert_eq!(Format::detect("export.xml", ""), Ok(Format::MoodleXml));
+        assert_eq!(
+            Format::detect("quiz.txt", "\u{feff}<?xml version=\"1.0\"?><quiz></quiz>"),
+            Ok(Format::MoodleXml)
+        );
         assert_eq!(
             Format::detect("a.txt", "Q?\nA. x\nB. y\nANSWER: A"),
-            Format::Aiken
+            Ok(Format::Aiken)
         );
-        assert_eq!(Format::detect("a.txt", "::q::Q{=a ~b}"), Format::Gift);
+        assert_eq!(Format::detect("a.txt", "::q::Q{=a ~b}"), Ok(Format::Gift));
+        let pdf = Format::detect("questions.pdf", "%PDF-1.7 ...");
+        assert!(pdf.is_err_and(|m| m.contains("PDF") && m.contains("Moodle XML")));
+        let word = Format::detect("quiz.bin", "PK\u{3}\u{4}word/document.xml");
+        assert!(word.is_err_and(|m| m.contains("word-processor")));
+        assert!(Format::detect("quiz.docx", "").is_err());
     }
 
     #[test]
-    fn a_gift_file_becomes_toml_with_its_problems_placed() {
-        let d = Draft::open("skin-care.gift", &example("skin-care.gift"));
-        assert_eq!(d.format, Format::Toml);
-        assert!(d.text.contains("[[questions]]"));
-        assert_eq!(d.notes.len(), 5);
-        assert!(d.loaded.is_none());
-        assert!(d.errors() >= 6, "sources and a disclaimer are missing");
-        assert!(d.problems.iter().all(|p| p.pos.is_some()));
-        assert_eq!(d.compiled(), None);
+    fn imports_become_toml_with_their_notes() {
+        let o =
+            open("skin-care.gift", &example("skin-care.gift")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((o.stem.as_str(), o.format), ("skin-care", Format::Gift));
+        assert!(o.toml.contains("[[questions]]"));
+        assert_eq!(o.notes.len(), 5);
+        let o = open("aftercare.moodle.xml", &example("aftercare.moodle.xml"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (o.stem.as_str(), o.format),
+            ("aftercare", Format::MoodleXml)
+        );
+        assert_eq!(o.toml.matches("[[questions]]").count(), 12);
+        assert!(
+            o.notes.iter().any(|n| n.message.contains("cleaned")),
+            "{:?}",
+            o.notes
+        );
+        // A GIFT import of a Moodle XML file's text finds nothing: said plainly.
+        let e = open("export.gift", &example("aftercare.moodle.xml"));
+        assert!(e.is_err_and(|m| m.starts_with("No question could be read from export.gift")));
     }
 
     #[test]
-    fn a_valid_bank_compiles_to_json() {
+    fn json_banks_open_as_toml_even_with_problems() {
         let text = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/questions/microneedling.toml"
         ))
         .unwrap_or_default();
-        let d = Draft::open("microneedling.toml", &text);
-        assert_eq!(d.errors(), 0);
-        let json = d.compiled().unwrap_or_default();
-        assert_eq!(
-            from_json(&json).map(|l| l.bank.questions.len()).ok(),
-            Some(28)
-        );
+        let bank = quiz_core::toml_source::from_toml(&text).map(|l| l.bank);
+        let json = bank
+            .as_ref()
+            .map(|b| serde_json::to_string(b).unwrap_or_default())
+            .unwrap_or_default();
+        let o = open("microneedling.json", &json).unwrap_or_else(|e| panic!("{e}"));
+        let back = quiz_core::toml_source::from_toml(&o.toml).map(|l| l.bank);
+        assert_eq!(back.ok(), bank.ok());
+        assert!(o.notes.is_empty());
+        let broken = json.replacen("\"pass_mark\":70", "\"pass_mark\":\"x\"", 1);
+        let o = open("b.json", &broken).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(o.notes.len(), 1, "{:?}", o.notes);
+        assert!(o.toml.contains("[[questions]]"));
+        assert!(open("b.json", "{ oops").is_err_and(|m| m.contains("line 1, column 3")));
     }
 
     #[test]

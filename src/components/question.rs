@@ -20,6 +20,10 @@ pub struct QuestionProps {
     #[prop_or(true)]
     pub instant: bool,
     pub dispatch: Callback<Action>,
+    /// Move focus to the question when it appears (off in the editor's
+    /// preview, which must not take focus from the field being typed in).
+    #[prop_or(true)]
+    pub focus_on_show: bool,
 }
 
 /// How an answer was judged: a catalogue key and a CSS class (words, never
@@ -40,8 +44,9 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     let heading = use_node_ref();
     {
         let heading = heading.clone();
+        let focus = props.focus_on_show;
         use_effect_with(props.slot.question.clone(), move |_| {
-            if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
+            if let Some(el) = heading.cast::<web_sys::HtmlElement>().filter(|_| focus) {
                 let _ = el.focus();
             }
         });

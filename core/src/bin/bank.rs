@@ -60,28 +60,14 @@ fn main() -> ExitCode {
 /// The bank compiled into the quiz page.
 const DEFAULT_BANK: &str = include_str!("../../../questions/microneedling.toml");
 
-/// A changed bank that keeps the compiled-in bank's id would share its
-/// visitors' saved progress and its name in clinics' event listeners.
+/// The warning of [`quiz_core::lint::same_id_as`], placed at the id.
 fn default_id_warning(text: &str, bank: &quiz_core::Bank) -> Option<Diagnostic> {
     let default = from_toml(DEFAULT_BANK).ok()?.bank;
-    if bank.meta.id != default.meta.id || *bank == default {
-        return None;
-    }
+    let warning = quiz_core::lint::same_id_as(&default, bank)?;
     // Where the id is written: the first "id" after the bank table opens.
     let table = text.find("[bank]").or_else(|| text.find("\"bank\""))?;
     let id = text[table..].find("id").map_or(0, |i| table + i);
-    Some(
-        Diagnostic::warning(
-            vec![],
-            format!(
-                "this bank keeps the id \"{}\" of the bank built into the quiz, but its \
-                 questions differ: give it its own id (for example \"{}-clinic\") so that \
-                 visitors' progress and clinics' event listeners tell the two apart",
-                bank.meta.id, bank.meta.id
-            ),
-        )
-        .at(quiz_core::diagnostic::pos_of(text, id)),
-    )
+    Some(warning.at(quiz_core::diagnostic::pos_of(text, id)))
 }
 
 /// Reads and validates one bank file, by its extension (.toml or .json).

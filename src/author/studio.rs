@@ -1,0 +1,696 @@
+//! The studio's state: one reducer over the bank being edited. The TOML
+//! document (`toml_edit`, so comments and layout survive) is the truth; the
+//! forms, the TOML tab, the problem list and the preview all render from what
+//! is derived from it after every action. Pure: tested natively.
+
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+use quiz_core::diagnostic::Seg;
+use quiz_core::draft::{draft, Draft};
+use quiz_core::toml_source::read_toml;
+use quiz_core::{Bank, Diagnostic, Kind, Loaded};
+use toml_edit::{DocumentMut, TableLike};
+use yew::Reducible;
+
+use super::doc::{self, Entry, Field};
+
+/// The bank built into the quiz, as shipped (comments included): the
+/// "customise the default bank" starting point.
+pub const DEFAULT_TOML: &str = include_str!("../../questions/microneedling.toml");
+
+/// A blank bank: the fields every bank needs, to be filled in.
+pub const BLANK_TOML: &str = "format = 1
+
+[bank]
+id = \"my-bank\"
+title = \"\"
+language = \"en\"
+version = \"1\"
+description = \"\"
+pass_mark = 70
+disclaimer = \"\"
+";
+
+fn default_bank() -> Option<&'static Bank> {
+    static DEFAULT: OnceLock<Option<Bank>> = OnceLock::new();
+    DEFAULT
+        .get_or_init(|| {
+            quiz_core::toml_source::from_toml(DEFAULT_TOML)
+                .ok()
+                .map(|l| l.bank)
+        })
+        .as_ref()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Forms,
+    Toml,
+}
+
+/// Which table a form field writes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    Bank,
+    Source(usize),
+    Topic(usize),
+    Question(usize),
+    Choice(usize, usize),
+    Cite(usize, usize),
+}
+
+impl At {
+    /// The validator's path for `key` of this table.
+    pub fn path(self, key: &'static str) -> Vec<Seg> {
+        let mut p = self.base();
+        p.push(Seg::Key(key));
+        p
+    }
+
+    pub fn base(self) -> Vec<Seg> {
+        use Seg::{Index, Key};
+        match self {
+            At::Bank => vec![Key("bank")],
+            At::Source(i) => vec![Key("sources"), Index(i)],
+            At::Topic(i) => vec![Key("topics"), Index(i)],
+            At::Question(i) => vec![Key("questions"), Index(i)],
+            At::Choice(i, j) => vec![Key("questions"), Index(i), Key("choices"), Index(j)],
+            At::Cite(i, j) => vec![Key("questions"), Index(i), Key("cites"), Index(j)],
+        }
+    }
+}
+
+/// The id of the form control for a place in the bank.
+pub fn field_id(path: &[Seg]) -> String {
+    let mut id = String::from("f");
+    for s in path {
+        id.push('-');
+        match s {
+            Seg::Key(k) => id.push_str(k),
+            Seg::Index(i) => id.push_str(&i.to_string()),
+        }
+    }
+    id
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The TOML tab's text changed.
+    SetText(String),
+    Set {
+        at: At,
+        key: &'static str,
+        field: Field,
+    },
+    /// Ticks a choice as correct (the only one, unless the question is
+    /// multiple-answer).
+    SetCorrect {
+        q: usize,
+        c: usize,
+        on: bool,
+    },
+    SetKind {
+        q: usize,
+        kind: Kind,
+    },
+    AddQuestion,
+    DuplicateQuestion(usize),
+    DeleteQuestion(usize),
+    MoveQuestion {
+        from: usize,
+        to: usize,
+    },
+    Select(usize),
+    AddChoice(usize),
+    RemoveChoice(usize, usize),
+    AddCite(usize),
+    RemoveCite(usize, usize),
+    AddSource,
+    RemoveSource(usize),
+    AddTopic,
+    RemoveTopic(usize),
+    /// Cites `source` at `locator` in every question that cites nothing.
+    CiteEverywhere {
+        source: String,
+        locator: String,
+    },
+    /// Shows the form field for a problem and asks for it to be focused.
+    Reveal(Vec<Seg>),
+    Tab(Tab),
+    Undo,
+    /// The deployable JSON or the TOML was downloaded.
+    Downloaded,
+}
+
+#[derive(Debug, Clone)]
+pub struct Studio {
+    /// Names downloads (`stem.json`, `stem.toml`).
+    pub stem: String,
+    /// The browser-storage id of this draft.
+    pub draft_id: String,
+    /// `None` while the TOML text has a syntax error.
+    doc: Option<DocumentMut>,
+    pub text: String,
+    /// What an import cleaned or left out (lines of the original file).
+    pub notes: Vec<Diagnostic>,
+    /// The bank as far as it can be read, valid or not.
+    pub bank: Option<Bank>,
+    /// Every error and warning, as the build and the bank tool report them.
+    pub problems: Vec<Diagnostic>,
+    /// Set when there are no errors: what downloads as JSON.
+    pub loaded: Option<Rc<Loaded>>,
+    /// A playable stand-in while there are errors.
+    pub draft: Option<Rc<Loaded>>,
+    /// Questions the draft preview had to leave out.
+    pub left_out: Vec<String>,
+    pub selected: usize,
+    pub tab: Tab,
+    /// A field to focus after the next render, with a counter so the same
+    /// field can be asked for twice.
+    pub focus: Option<(Vec<Seg>, u32)>,
+    /// Counts edits; `saved_revision` is the one last downloaded.
+    pub revision: u32,
+    pub saved_revision: u32,
+    /// What the last action did, for the status line (and screen readers).
+    pub status: String,
+    /// Texts before structural changes, for Undo.
+    history: Vec<String>,
+}
+
+impl Studio {
+    /// A studio for `text`. A new bank, an import or a copy starts as not
+    /// downloaded (leaving would lose it); see [`Action::Downloaded`].
+    pub fn new(stem: &str, draft_id: &str, text: String, notes: Vec<Diagnostic>) -> Studio {
+        let mut s = Studio {
+            stem: stem.to_string(),
+            draft_id: draft_id.to_string(),
+            doc: text.parse().ok(),
+            text,
+            notes,
+            bank: None,
+            problems: Vec::new(),
+            loaded: None,
+            draft: None,
+            left_out: Vec::new(),
+            selected: 0,
+            tab: Tab::Forms,
+            focus: None,
+            revision: 1,
+            saved_revision: 0,
+            status: String::new(),
+            history: Vec::new(),
+        };
+        s.check();
+        s
+    }
+
+    /// Whether there are edits that have not been downloaded.
+    pub fn unsaved(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// The forms can edit the document (its TOML syntax is sound).
+    pub fn editable(&self) -> bool {
+        self.doc.is_some()
+    }
+
+    pub fn errors(&self) -> usize {
+        self.problems.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.history.is_empty()
+    }
+
+    /// Problems about exactly this place.
+    pub fn problems_at(&self, path: &[Seg]) -> Vec<&Diagnostic> {
+        self.problems.iter().filter(|d| d.path == path).collect()
+    }
+
+    /// How many problems concern question `i` (for the question list).
+    pub fn problems_in_question(&self, i: usize) -> usize {
+        let base = At::Question(i).base();
+        self.problems
+            .iter()
+            .filter(|d| d.path.starts_with(&base))
+            .count()
+    }
+
+    /// Re-reads the text: problems, the valid bank, the draft.
+    fn check(&mut self) {
+        let (bank, result) = read_toml(&self.text, true);
+        self.problems = match &result {
+            Ok(l) => l.warnings.clone(),
+            Err(p) => p.clone(),
+        };
+        let default = default_bank();
+        if let (Some(b), Some(d)) = (bank.as_ref(), default) {
+            self.problems.extend(quiz_core::lint::same_id_as(d, b));
+        }
+        self.loaded = result.ok().map(Rc::new);
+        let drafted = bank.as_ref().and_then(draft);
+        self.left_out = drafted
+            .as_ref()
+            .map(|d| d.left_out.clone())
+            .unwrap_or_default();
+        self.draft = match (&self.loaded, drafted) {
+            (Some(l), _) => Some(l.clone()),
+            (None, Some(Draft { bank, .. })) => Some(Rc::new(Loaded {
+                bank,
+                warnings: Vec::new(),
+                hash: String::new(),
+            })),
+            (None, None) => None,
+        };
+        let n = bank.as_ref().map_or(0, |b| b.questions.len());
+        self.selected = self.selected.min(n.saturating_sub(1));
+        self.bank = bank;
+    }
+
+    /// After a form edit: the document is printed back and checked.
+    fn written(&mut self) {
+        if let Some(d) = &self.doc {
+            self.text = d.to_string();
+        }
+        self.revision += 1;
+        self.check();
+    }
+
+    fn remember(&mut self) {
+        self.history.push(self.text.clone());
+        if self.history.len() > 50 {
+            self.history.remove(0);
+        }
+    }
+
+    fn question_count(&self) -> usize {
+        self.bank.as_ref().map_or(0, |b| b.questions.len())
+    }
+
+    /// A fresh id: `base`, or `base-2`, `base-3`… if taken.
+    fn fresh_id(taken: &[&str], base: &str) -> String {
+        if !taken.contains(&base) {
+            return base.to_string();
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !taken.contains(&id.as_str()))
+            .unwrap_or_default()
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        self.status.clear();
+        match action {
+            Action::SetText(text) => {
+                self.doc = text.parse().ok();
+                self.text = text;
+                self.revision += 1;
+                self.check();
+            }
+            Action::Select(i) => {
+                self.selected = i.min(self.question_count().saturating_sub(1));
+            }
+            Action::Tab(tab) => self.tab = tab,
+            Action::Reveal(path) => {
+                if let [Seg::Key("questions"), Seg::Index(i), ..] = path.as_slice() {
+                    self.selected = *i;
+                }
+                self.tab = Tab::Forms;
+                let n = self.focus.as_ref().map_or(0, |f| f.1 + 1);
+                self.focus = Some((path, n));
+            }
+            Action::Undo => {
+                if let Some(text) = self.history.pop() {
+                    self.doc = text.parse().ok();
+                    self.text = text;
+                    self.revision += 1;
+                    self.check();
+                    self.status = "Undone.".to_string();
+                }
+            }
+            Action::Downloaded => self.saved_revision = self.revision,
+            edit => {
+                if self.doc.is_none() {
+                    self.status =
+                        "Fix the TOML syntax error in the TOML tab first; the forms cannot read the bank until then."
+                            .to_string();
+                    return;
+                }
+                let structural = !matches!(edit, Action::Set { .. } | Action::SetCorrect { .. });
+                if structural {
+                    self.remember();
+                }
+                self.edit(edit);
+                self.written();
+            }
+        }
+    }
+
+    /// The edits that change the document.
+    fn edit(&mut self, action: Action) {
+        let Some(bank) = self.bank.clone() else {
+            self.edit_unread(action);
+            return;
+        };
+        let Some(d) = self.doc.as_mut() else {
+            return;
+        };
+        let q_ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+        match action {
+            Action::Set { at, key, field } => {
+                // Renaming a source or topic id renames every use of it.
+                let renamed = match (at, key, &field) {
+                    (At::Source(i), "id", Field::Text(new)) => bank
+                        .sources
+                        .get(i)
+                        .map(|s| ("cites", s.id.clone(), new.clone())),
+                    (At::Topic(i), "id", Field::Text(new)) => bank
+                        .topics
+                        .get(i)
+                        .map(|t| ("topic", t.id.clone(), new.clone())),
+                    _ => None,
+                };
+                if let Some(t) = table(d, at) {
+                    doc::set(t, key, &field);
+                }
+                if let Some((what, old, new)) = renamed {
+                    rename_uses(d, &bank, what, &old, &new);
+                }
+            }
+            Action::SetCorrect { q, c, on } => {
+                let Some(question) = bank.questions.get(q) else {
+                    return;
+                };
+                let only = question.kind != Kind::Multiple;
+                for (j, choice) in question.choices.iter().enumerate() {
+                    let value = if j == c {
+                        on
+                    } else if only && on {
+                        false
+                    } else {
+                        choice.correct
+                    };
+                    if value != choice.correct {
+                        if let Some(t) = table(d, At::Choice(q, j)) {
+                            doc::set(t, "correct", &Field::Bool(value));
+                        }
+                    }
+                }
+            }
+            Action::SetKind { q, kind } => {
+                let Some(question) = bank.questions.get(q) else {
+                    return;
+                };
+                let name = match kind {
+                    Kind::Single => "single",
+                    Kind::Multiple => "multiple",
+                    Kind::TrueFalse => "true_false",
+                };
+                let is_tf = question.choices.len() == 2
+                    && question.choices.iter().any(|c| c.text == "True")
+                    && question.choices.iter().any(|c| c.text == "False");
+                if let Some(t) = table(d, At::Question(q)) {
+                    doc::set(t, "kind", &Field::Text(name.to_string()));
+                    if kind == Kind::TrueFalse && !is_tf {
+                        // True/false questions have exactly these two choices.
+                        for j in (0..question.choices.len()).rev() {
+                            doc::remove(t, "choices", j);
+                        }
+                        for (id, text, correct) in
+                            [("true", "True", true), ("false", "False", false)]
+                        {
+                            doc::insert(
+                                t,
+                                "choices",
+                                None,
+                                &choice_entry(id, text, correct),
+                                false,
+                            );
+                        }
+                    }
+                }
+                self.status = format!("Question {} is now {}.", q + 1, kind_label(kind));
+            }
+            Action::AddQuestion => {
+                let topic = bank
+                    .questions
+                    .get(self.selected)
+                    .map(|q| q.topic.clone())
+                    .or_else(|| bank.topics.first().map(|t| t.id.clone()))
+                    .unwrap_or_default();
+                let id = Self::fresh_id(&q_ids, &format!("question-{}", bank.questions.len() + 1));
+                let entry = Entry {
+                    fields: vec![
+                        ("id", Field::Text(id)),
+                        ("topic", Field::Text(topic)),
+                        ("kind", Field::Text("single".into())),
+                        ("prompt", Field::Text(String::new())),
+                        ("explanation", Field::Text(String::new())),
+                    ],
+                    lists: vec![
+                        ("cites", Vec::new()),
+                        (
+                            "choices",
+                            vec![choice_entry("a", "", true), choice_entry("b", "", false)],
+                        ),
+                    ],
+                };
+                doc::insert(d.as_table_mut(), "questions", None, &entry, true);
+                self.selected = bank.questions.len();
+                self.focus = Some((At::Question(self.selected).path("prompt"), self.revision));
+                self.status = format!("Question {} added.", self.selected + 1);
+            }
+            Action::DuplicateQuestion(i) => {
+                let Some(q) = bank.questions.get(i) else {
+                    return;
+                };
+                let id = Self::fresh_id(&q_ids, &format!("{}-copy", q.id));
+                doc::duplicate(d.as_table_mut(), "questions", i, |t| {
+                    doc::set(t, "id", &Field::Text(id));
+                });
+                self.selected = i + 1;
+                self.status = format!("Question {} duplicated as question {}.", i + 1, i + 2);
+            }
+            Action::DeleteQuestion(i) => {
+                doc::remove(d.as_table_mut(), "questions", i);
+                self.status = format!("Question {} deleted.", i + 1);
+            }
+            Action::MoveQuestion { from, to } if to < bank.questions.len() && from != to => {
+                doc::move_entry(d.as_table_mut(), "questions", from, to);
+                self.selected = to;
+                self.status = format!(
+                    "Question moved from position {} to position {} of {}.",
+                    from + 1,
+                    to + 1,
+                    bank.questions.len()
+                );
+            }
+            Action::AddChoice(q) => {
+                let Some(question) = bank.questions.get(q) else {
+                    return;
+                };
+                let taken: Vec<&str> = question.choices.iter().map(|c| c.id.as_str()).collect();
+                let id = ('a'..='z')
+                    .map(|c| c.to_string())
+                    .find(|id| !taken.contains(&id.as_str()))
+                    .unwrap_or_else(|| Self::fresh_id(&taken, "choice"));
+                if let Some(t) = table(d, At::Question(q)) {
+                    doc::insert(t, "choices", None, &choice_entry(&id, "", false), false);
+                }
+                let j = question.choices.len();
+                self.focus = Some((At::Choice(q, j).path("text"), self.revision));
+            }
+            Action::RemoveChoice(q, c) => {
+                if let Some(t) = table(d, At::Question(q)) {
+                    doc::remove(t, "choices", c);
+                }
+                self.status = format!("Choice {} removed.", c + 1);
+            }
+            Action::AddCite(q) => {
+                let source = bank
+                    .sources
+                    .first()
+                    .map(|s| s.id.clone())
+                    .unwrap_or_default();
+                if let Some(t) = table(d, At::Question(q)) {
+                    doc::insert(t, "cites", None, &cite_entry(&source, ""), false);
+                }
+                let j = bank.questions.get(q).map_or(0, |x| x.cites.len());
+                self.focus = Some((At::Cite(q, j).path("locator"), self.revision));
+            }
+            Action::RemoveCite(q, c) => {
+                if let Some(t) = table(d, At::Question(q)) {
+                    doc::remove(t, "cites", c);
+                }
+            }
+            Action::AddSource => {
+                let taken: Vec<&str> = bank.sources.iter().map(|s| s.id.as_str()).collect();
+                let id = Self::fresh_id(&taken, &format!("source-{}", bank.sources.len() + 1));
+                let entry = Entry {
+                    fields: vec![
+                        ("id", Field::Text(id)),
+                        ("title", Field::Text(String::new())),
+                        ("authors", Field::Texts(Vec::new())),
+                        ("publisher", Field::Text(String::new())),
+                        ("date", Field::Text(String::new())),
+                        ("url", Field::Text("https://".into())),
+                    ],
+                    lists: vec![],
+                };
+                doc::insert(d.as_table_mut(), "sources", None, &entry, true);
+                let i = bank.sources.len();
+                self.focus = Some((At::Source(i).path("title"), self.revision));
+                self.status = format!("Source {} added.", i + 1);
+            }
+            Action::RemoveSource(i) => {
+                doc::remove(d.as_table_mut(), "sources", i);
+                self.status = format!("Source {} removed.", i + 1);
+            }
+            Action::AddTopic => {
+                let taken: Vec<&str> = bank.topics.iter().map(|t| t.id.as_str()).collect();
+                let id = Self::fresh_id(&taken, &format!("topic-{}", bank.topics.len() + 1));
+                let entry = Entry {
+                    fields: vec![
+                        ("id", Field::Text(id)),
+                        ("label", Field::Text(String::new())),
+                    ],
+                    lists: vec![],
+                };
+                doc::insert(d.as_table_mut(), "topics", None, &entry, true);
+                let i = bank.topics.len();
+                self.focus = Some((At::Topic(i).path("label"), self.revision));
+                self.status = format!("Topic {} added.", i + 1);
+            }
+            Action::RemoveTopic(i) => {
+                doc::remove(d.as_table_mut(), "topics", i);
+                self.status = format!("Topic {} removed.", i + 1);
+            }
+            Action::CiteEverywhere { source, locator } => {
+                let mut n = 0;
+                for (i, q) in bank.questions.iter().enumerate() {
+                    if q.cites.is_empty() {
+                        if let Some(t) = table(d, At::Question(i)) {
+                            doc::insert(t, "cites", None, &cite_entry(&source, &locator), false);
+                            n += 1;
+                        }
+                    }
+                }
+                self.status = match n {
+                    0 => "Every question already cites a source.".to_string(),
+                    1 => format!("\"{source}\" is now cited by 1 question."),
+                    n => format!("\"{source}\" is now cited by {n} questions."),
+                };
+            }
+            _ => {}
+        }
+    }
+
+    /// Edits possible when the bank cannot be read at all (not even its
+    /// shape): only adding what makes it one.
+    fn edit_unread(&mut self, action: Action) {
+        self.status = match action {
+            Action::Set { .. } => String::new(),
+            _ => "The bank cannot be read yet; see the problems listed.".to_string(),
+        };
+    }
+}
+
+/// The document is derived from the text, so the text stands for both.
+impl PartialEq for Studio {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+            && self.stem == other.stem
+            && self.draft_id == other.draft_id
+            && self.notes == other.notes
+            && self.selected == other.selected
+            && self.tab == other.tab
+            && self.focus == other.focus
+            && self.revision == other.revision
+            && self.saved_revision == other.saved_revision
+            && self.status == other.status
+            && self.history == other.history
+    }
+}
+
+impl Reducible for Studio {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Single => "single answer",
+        Kind::Multiple => "multiple answers",
+        Kind::TrueFalse => "true or false",
+    }
+}
+
+fn choice_entry(id: &str, text: &str, correct: bool) -> Entry {
+    let mut fields = vec![
+        ("id", Field::Text(id.into())),
+        ("text", Field::Text(text.into())),
+    ];
+    if correct {
+        fields.push(("correct", Field::Bool(true)));
+    }
+    Entry {
+        fields,
+        lists: vec![],
+    }
+}
+
+fn cite_entry(source: &str, locator: &str) -> Entry {
+    Entry {
+        fields: vec![
+            ("source", Field::Text(source.into())),
+            ("locator", Field::Text(locator.into())),
+        ],
+        lists: vec![],
+    }
+}
+
+/// The table a form edits, created for `[bank]` when missing.
+fn table(d: &mut DocumentMut, at: At) -> Option<&mut dyn TableLike> {
+    match at {
+        At::Bank => doc::bank(d),
+        At::Source(i) => doc::entry(d.get_mut("sources"), i),
+        At::Topic(i) => doc::entry(d.get_mut("topics"), i),
+        At::Question(i) => doc::entry(d.get_mut("questions"), i),
+        At::Choice(i, j) => doc::nested(d, "questions", i, "choices", j),
+        At::Cite(i, j) => doc::nested(d, "questions", i, "cites", j),
+    }
+}
+
+/// After a source or topic id changes, the questions that used the old id
+/// use the new one.
+fn rename_uses(d: &mut DocumentMut, bank: &Bank, what: &str, old: &str, new: &str) {
+    if old.is_empty() || old == new {
+        return;
+    }
+    for (i, q) in bank.questions.iter().enumerate() {
+        if what == "topic" && q.topic == old {
+            if let Some(t) = table(d, At::Question(i)) {
+                doc::set(t, "topic", &Field::Text(new.to_string()));
+            }
+        }
+        if what == "cites" {
+            for (j, c) in q.cites.iter().enumerate() {
+                if c.source == old {
+                    if let Some(t) = table(d, At::Cite(i, j)) {
+                        doc::set(t, "source", &Field::Text(new.to_string()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "studio_tests.rs"]
+mod tests;
