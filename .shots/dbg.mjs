@@ -1,12 +1,10 @@
 import { chromium } from 'playwright';
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
 const p = await b.newPage();
-p.on('console', (m) => console.log('console', m.text()));
-p.on('requestfailed', (r) => console.log('failed', r.url(), r.failure()?.errorText));
-await p.route('http://127.0.0.1:4174/with-logo.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><html><body><main><div data-quiz data-title="Our quiz" data-logo="https://clinic.example/logo.svg"></div><script src="http://127.0.0.1:4173/embed.js"></script></main></body></html>` }));
-await p.route('**/*.wasm', (r) => r.abort());
-await p.goto('http://127.0.0.1:4174/with-logo.html').catch(e => console.log('goto', e.message));
-await p.waitForTimeout(2000);
-console.log(await p.content());
-console.log(p.frames().map(f => f.url()));
+p.on('console', (m) => console.log('console', m.type(), m.text()));
+p.on('pageerror', (e) => console.log('pageerror', String(e)));
+p.on('requestfailed', (r) => console.log('failed', r.url()));
+await p.goto('http://127.0.0.1:4500/author/');
+await p.waitForTimeout(4000);
+console.log((await p.content()).slice(0, 1500));
 await b.close();
