@@ -43,4 +43,31 @@ for (const [name, bytes, kb] of [['gzip', gz, GZIP_KB], ['brotli', br, BROTLI_KB
     console.log(`budget: ${have.toFixed(1)} KB ${name}, within ${kb} KB`);
   }
 }
+// Nothing of the studio (its forms, drafts, TOML editing, the importers and
+// the draft preview) is in the quiz page's wasm; each marker is checked to be
+// in the studio's own wasm, so the check cannot pass by looking for nothing.
+const wasmIn = (dir) => readdirSync(dir).filter((f) => f.endsWith('.wasm')).map((f) => readFileSync(`${dir}/${f}`));
+const quizWasm = Buffer.concat(wasmIn(dist));
+const studioWasm = Buffer.concat(wasmIn(`${dist}/author`));
+const markers = [
+  'bank-studio:draft:',           // drafts saved in the browser
+  'questions without a citation', // the studio's "cite for every question" action
+  'Question bank studio',         // the studio's heading
+  'draft-no-source',              // the draft preview's placeholder source
+  'cleaned the formatting of',    // the Moodle HTML cleaning summary
+  'questions are not supported',  // the GIFT and Moodle XML importers
+  'write dates in quotes',        // the TOML reader's messages (the quiz reads JSON)
+];
+for (const m of markers) {
+  const inStudio = studioWasm.includes(m);
+  const inQuiz = quizWasm.includes(m);
+  if (!inStudio) {
+    console.error(`budget: marker "${m}" is not in the studio's wasm either; update the list`);
+    failed = true;
+  } else if (inQuiz) {
+    console.error(`budget: the quiz page's wasm contains studio code ("${m}")`);
+    failed = true;
+  }
+}
+if (!failed) console.log(`budget: none of ${markers.length} studio markers in the quiz wasm (all in the studio's)`);
 process.exit(failed ? 1 : 0);

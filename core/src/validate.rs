@@ -356,7 +356,7 @@ fn check_question(
     if q.cites.is_empty() {
         out.push(Diagnostic::error(
             at("cites"),
-            "cite at least one source: cites = [{ source = \"...\", locator = \"...\" }]",
+            "cite at least one source that supports the explanation (cites, with a source id and where in it)",
         ));
     }
     if q.cites.len() > MAX_CITES {

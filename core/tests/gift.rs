@@ -168,9 +168,7 @@ fn an_imported_bank_lists_exactly_what_is_missing() {
     // Following the comment at the top (uncomment the example source at the
     // end of the file) is allowed.
     let start = toml.find("# [[sources]]").expect("example source");
-    let end = toml[start..]
-        .find("\n\n")
-        .map_or(toml.len(), |i| start + i);
+    let end = toml[start..].find("\n\n").map_or(toml.len(), |i| start + i);
     let uncommented = toml[start..end].replace("# ", "");
     let toml_with_source = format!("{}{}{}", &toml[..start], uncommented, &toml[end..]);
     let after = from_toml(&toml_with_source).expect_err("still needs cites and a disclaimer");
@@ -181,7 +179,9 @@ fn an_imported_bank_lists_exactly_what_is_missing() {
         "{after:?}"
     );
     assert!(
-        after.iter().any(|d| d.message.contains("source \"clinic-leaflet\" is never cited")),
+        after.iter().any(|d| d
+            .message
+            .contains("source \"clinic-leaflet\" is never cited")),
         "the example source was read as a source: {after:?}"
     );
     let messages: Vec<_> = problems

@@ -300,7 +300,13 @@ impl Studio {
     }
 
     pub fn apply(&mut self, action: Action) {
-        self.status.clear();
+        // The status line describes the last change; moving around keeps it.
+        if !matches!(
+            action,
+            Action::Select(_) | Action::Reveal(_) | Action::Tab(_)
+        ) {
+            self.status.clear();
+        }
         match action {
             Action::SetText(text) => {
                 self.doc = text.parse().ok();

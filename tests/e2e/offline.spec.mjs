@@ -36,7 +36,7 @@ async function controlled(page) {
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
 
-const editorHeading = (page) => page.getByRole('heading', { name: 'Question bank editor' });
+const editorHeading = (page) => page.getByRole('heading', { name: 'Question bank studio' });
 const quizStart = (page) => page.getByRole('button', { name: 'Start the quiz' });
 
 test('each page gets its own files: /, then /author/, then / again, online and offline', async ({ page, context }) => {
@@ -64,7 +64,7 @@ test('each page gets its own files: /, then /author/, then / again, online and o
   }
   // The editor works offline: open a bank and see its problems.
   await page.goto('/author/');
-  await page.getByLabel('Open a bank file, or drop it here').setInputFiles('questions/examples/skin-care.gift');
+  await page.getByLabel('Open a file, or drop it here').setInputFiles('questions/examples/skin-care.gift');
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('the disclaimer is empty');
   await page.goto('/');
   await expect(quizStart(page)).toBeVisible();

@@ -16,7 +16,7 @@ test('the review pack from the CLI and from the editor is one document that prin
 
   // ...and the editor offers the same file as a download.
   await page.goto('/author/');
-  await page.getByLabel('Open a bank file, or drop it here').setInputFiles('questions/microneedling.toml');
+  await page.getByLabel('Open a file, or drop it here').setInputFiles('questions/microneedling.toml');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download the review pack for a clinician' }).click();
   const file = await downloading;
