@@ -195,6 +195,7 @@ fn Choices(props: &FormProps) -> Html {
     let multiple = q.kind == Kind::Multiple;
     let fixed = q.kind == Kind::TrueFalse;
     let group = format!("correct-{i}");
+    let count = q.choices.len();
     let rows = q.choices.iter().enumerate().map(|(j, c)| {
         let here = At::Choice(i, j);
         let p = |key| at(&s.problems_at(&here.path(key)));
@@ -219,11 +220,21 @@ fn Choices(props: &FormProps) -> Html {
                     value={c.feedback.clone().unwrap_or_default()} problems={p("feedback")}
                     oninput={d.reform(move |v: String| Action::Set { at: here, key: "feedback",
                         field: if v.trim().is_empty() { Value::Absent } else { Value::Text(v) } })} />
-                if !fixed {
-                    <button type="button" class="quiet" onclick={d.reform(move |_| Action::RemoveChoice(i, j))}>
-                        { format!("Remove choice {}", j + 1) }
+                <div class="toolbar" role="group" aria-label={format!("Choice {} actions", j + 1)}>
+                    <button type="button" class="quiet" disabled={j == 0}
+                        onclick={d.reform(move |_| Action::MoveChoice { q: i, from: j, to: j - 1 })}>
+                        { "Move up" }<span class="visually-hidden">{ format!(" choice {}", j + 1) }</span>
                     </button>
-                }
+                    <button type="button" class="quiet" disabled={j + 1 >= count}
+                        onclick={d.reform(move |_| Action::MoveChoice { q: i, from: j, to: j + 1 })}>
+                        { "Move down" }<span class="visually-hidden">{ format!(" choice {}", j + 1) }</span>
+                    </button>
+                    if !fixed {
+                        <button type="button" class="quiet" onclick={d.reform(move |_| Action::RemoveChoice(i, j))}>
+                            { "Remove" }<span class="visually-hidden">{ format!(" choice {}", j + 1) }</span>
+                        </button>
+                    }
+                </div>
             </li>
         }
     });

@@ -124,6 +124,12 @@ pub enum Action {
     Select(usize),
     AddChoice(usize),
     RemoveChoice(usize, usize),
+    /// Moves choice `from` of question `q` to position `to`.
+    MoveChoice {
+        q: usize,
+        from: usize,
+        to: usize,
+    },
     AddCite(usize),
     RemoveCite(usize, usize),
     AddSource,
@@ -349,6 +355,11 @@ impl Studio {
                 }
                 self.edit(edit);
                 self.written();
+                // An action that changed nothing (a move past the end) leaves
+                // nothing to undo.
+                if structural && self.history.last() == Some(&self.text) {
+                    self.history.pop();
+                }
             }
         }
     }
@@ -512,6 +523,17 @@ impl Studio {
                     doc::remove(t, "choices", c);
                 }
                 self.status = format!("Choice {} removed.", c + 1);
+            }
+            Action::MoveChoice { q, from, to } => {
+                let n = bank.questions.get(q).map_or(0, |x| x.choices.len());
+                if from == to || from >= n || to >= n {
+                    return;
+                }
+                if let Some(t) = table(d, At::Question(q)) {
+                    doc::move_entry(t, "choices", from, to);
+                }
+                self.focus = Some((At::Choice(q, to).path("text"), self.revision));
+                self.status = format!("Choice {} moved to position {} of {n}.", from + 1, to + 1);
             }
             Action::AddCite(q) => {
                 let source = bank

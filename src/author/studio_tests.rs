@@ -383,3 +383,42 @@ fn a_blank_bank_grows_into_a_valid_one() {
     );
     assert!(s.loaded.is_some());
 }
+
+#[test]
+fn a_choice_moves_with_its_tick_and_feedback() {
+    let mut s = Studio::new("m", "d9", DEFAULT_TOML.to_string(), vec![]);
+    let choices = |s: &Studio| {
+        s.bank
+            .as_ref()
+            .and_then(|b| b.questions.first().cloned())
+            .map(|q| q.choices)
+            .unwrap_or_default()
+    };
+    let before = choices(&s);
+    assert!(before.len() >= 3, "the first question has several choices");
+    s.apply(Action::MoveChoice {
+        q: 0,
+        from: 0,
+        to: 2,
+    });
+    let after = choices(&s);
+    assert_eq!(after[2].id, before[0].id);
+    assert_eq!(after[2].correct, before[0].correct);
+    assert_eq!(after[2].feedback, before[0].feedback);
+    assert_eq!(after[0].id, before[1].id);
+    assert_eq!(
+        s.status,
+        format!("Choice 1 moved to position 3 of {}.", before.len())
+    );
+    assert!(s.text.contains("# The default microneedling bank"));
+    // Out of range does nothing; undo puts it back.
+    let text = s.text.clone();
+    s.apply(Action::MoveChoice {
+        q: 0,
+        from: 0,
+        to: 99,
+    });
+    assert_eq!(s.text, text);
+    s.apply(Action::Undo);
+    assert_eq!(choices(&s), before);
+}

@@ -126,7 +126,7 @@ test('questions: add, duplicate, delete, undo, reorder by keyboard, kinds and ti
   await expect(page.locator('.studio-bar .status')).toHaveText('Question moved from position 1 to position 2 of 28.');
   await expect(list.getByRole('button', { name: /^2\./ })).toBeFocused();
   await expect(list.getByRole('button', { name: /^2\./ })).toContainText(firstText.split('\n')[1] ?? '');
-  await page.getByRole('button', { name: 'Move up' }).click();
+  await page.getByRole('button', { name: 'Move up', exact: true }).click();
   await expect(list.getByRole('button', { name: /^1\./ })).toHaveAttribute('aria-current', 'true');
 
   await page.getByRole('button', { name: 'Duplicate' }).click();
@@ -149,6 +149,17 @@ test('questions: add, duplicate, delete, undo, reorder by keyboard, kinds and ti
   await q1.getByLabel('Kind').selectOption('multiple');
   await q1.getByRole('checkbox', { name: 'Choice 1 is correct' }).check();
   await expect(q1.getByRole('checkbox', { name: 'Choice 3 is correct' })).toBeChecked();
+
+  // Choices move too, keeping their text, tick and feedback; focus follows.
+  const c1 = await q1.getByLabel('Choice 1', { exact: true }).inputValue();
+  const c2 = await q1.getByLabel('Choice 2', { exact: true }).inputValue();
+  await q1.getByRole('button', { name: 'Move down choice 1' }).click();
+  await expect(page.locator('.studio-bar .status')).toHaveText(/^Choice 1 moved to position 2 of \d+\.$/);
+  await expect(q1.getByLabel('Choice 1', { exact: true })).toHaveValue(c2);
+  await expect(q1.getByLabel('Choice 2', { exact: true })).toHaveValue(c1);
+  await expect(q1.getByLabel('Choice 2', { exact: true })).toBeFocused();
+  await expect(q1.getByRole('checkbox', { name: 'Choice 2 is correct' })).toBeChecked();
+  await expect(q1.getByRole('button', { name: 'Move up choice 1' })).toBeDisabled();
 
   // The TOML tab shows the same bank, comments kept; editing it updates the forms.
   await page.getByRole('region', { name: 'Bank details' }).getByLabel('Title').fill('Microneedling at our clinic');
