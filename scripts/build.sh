@@ -11,3 +11,12 @@ trunk build --release
 trunk --config Trunk.author.toml build --release
 node scripts/csp.mjs dist
 node scripts/compress.mjs dist
+# The quiz's files, for the studio's "Publish" (packages made in the browser).
+node -e '
+  const fs = require("fs"), path = require("path");
+  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? (e.name === "author" ? [] : walk(path.join(d, e.name))) : [path.join(d, e.name)]);
+  const files = walk("dist").map((f) => path.relative("dist", f)).filter((f) => !/\.(br|gz)$/.test(f) && f !== "site-files.json").sort();
+  fs.writeFileSync("dist/site-files.json", JSON.stringify(files));
+  console.log(`site-files.json: ${files.length} files`);'
+

@@ -48,7 +48,7 @@ const common = {
 const pages = {
   quiz: {
     globPatterns: ['*.{html,js,wasm,css,svg}'],
-    globIgnores: ['sw.js', 'sw-extra.js', 'author/**', 'banks/**'],
+    globIgnores: ['sw.js', 'sw-extra.js', 'scorm.js', 'author/**', 'banks/**'],
     importScripts: ['sw-extra.js'],
     // The quiz answers its own address (with any ?bank=, ?lang=…), nothing
     // under author/. (Workbox tests these against path + query.)

@@ -24,6 +24,8 @@ pub enum HostEvent {
         correct: bool,
         points: f64,
         max: f64,
+        /// The ids of the choices the visitor picked.
+        choices: Vec<String>,
     },
     Completed {
         score: f64,
@@ -87,6 +89,7 @@ impl HostEvent {
                 correct,
                 points,
                 max,
+                choices,
             } => (
                 "answered",
                 vec![
@@ -94,6 +97,10 @@ impl HostEvent {
                     ("correct", Flag(*correct)),
                     ("points", Number(*points)),
                     ("max", Number(*max)),
+                    (
+                        "choices",
+                        Field::List(choices.iter().map(|c| Text(c.clone())).collect()),
+                    ),
                 ],
             ),
             HostEvent::Completed {
@@ -163,6 +170,7 @@ pub fn events_between(before: Option<&QuizState>, after: &QuizState) -> Vec<Host
                         correct: points + 1e-9 >= max,
                         points,
                         max,
+                        choices: new.selected.clone(),
                     });
                 }
             }
@@ -249,7 +257,8 @@ mod tests {
                 question: q.id.clone(),
                 correct: true,
                 points: 1.0,
-                max: 1.0
+                max: 1.0,
+                choices: s.session.slots[0].selected.clone(),
             }]
         );
         let s3 = s2.clone().reduce(Action::Next).reduce(Action::Finish);
@@ -292,12 +301,20 @@ mod tests {
             correct: false,
             points: 0.5,
             max: 1.0,
+            choices: vec!["b".into(), "d".into()],
         }
         .to_field() else {
             panic!("an object")
         };
         let names: Vec<_> = fields.iter().map(|(k, _)| *k).collect();
-        assert_eq!(names, ["type", "question", "correct", "points", "max"]);
+        assert_eq!(
+            names,
+            ["type", "question", "correct", "points", "max", "choices"]
+        );
         assert_eq!(fields[3].1, Field::Number(0.5));
+        assert_eq!(
+            fields[5].1,
+            Field::List(vec![Field::Text("b".into()), Field::Text("d".into())])
+        );
     }
 }

@@ -58,11 +58,7 @@ impl Lang {
 
     /// The text for `key` with `{name}` placeholders filled in.
     pub fn f(self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut s = self.t(key).to_string();
-        for (name, value) in args {
-            s = s.replace(&format!("{{{name}}}"), value);
-        }
-        s
+        quiz_core::card::fill(self.t(key), args)
     }
 
     /// A number with at most one decimal, in this language's style.
@@ -82,21 +78,7 @@ impl Lang {
 
     /// `YYYY-MM-DD` written out (`20 June 2022`); other forms are kept as given.
     pub fn date(self, iso: &str) -> String {
-        let parts: Vec<&str> = iso.split('-').collect();
-        match parts.as_slice() {
-            [y, m, d] if y.len() == 4 => match (m.parse::<u8>(), d.parse::<u8>()) {
-                (Ok(m @ 1..=12), Ok(d @ 1..=31)) => self.f(
-                    "date",
-                    &[
-                        ("day", &d.to_string()),
-                        ("month", self.t(&format!("month_{m}"))),
-                        ("year", y),
-                    ],
-                ),
-                _ => iso.to_string(),
-            },
-            _ => iso.to_string(),
-        }
+        quiz_core::card::date(iso, |key| self.t(key))
     }
 
     pub fn points(self, earned: f64, max: f64) -> String {
@@ -105,6 +87,30 @@ impl Lang {
             &[("earned", &self.number(earned)), ("max", &self.number(max))],
         )
     }
+}
+
+/// Every catalogue as JSON (`{"en": {"key": "text", …}, …}`), written to
+/// the build's `i18n.json` for packaging (`quiz_core::card`).
+pub fn catalogues_json() -> String {
+    let mut out = String::from("{");
+    for (i, (code, entries)) in CATALOGS.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        quiz_core::json::quote(code, &mut out);
+        out.push_str(":{");
+        for (j, (key, text)) in entries.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            quiz_core::json::quote(key, &mut out);
+            out.push(':');
+            quiz_core::json::quote(text, &mut out);
+        }
+        out.push('}');
+    }
+    out.push('}');
+    out
 }
 
 /// The interface language of the nearest provider (English without one).

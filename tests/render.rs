@@ -370,3 +370,43 @@ async fn the_prerendered_card_is_the_apps_start_card_with_a_not_ready_button() {
     let ready = "<button type=\"button\" class=\"primary start-button\">Start the quiz</button>";
     assert_eq!(inner.replace(not_ready, ready), live);
 }
+
+/// A package's start card (`quiz_core::card`, rendered without yew for the
+/// studio and the `bank package` command) is the prerendered card to the
+/// byte, in every language, with a medical review or without.
+#[tokio::test]
+async fn a_packages_card_is_the_prerendered_card() {
+    let fr = include_str!(concat!(env!("OUT_DIR"), "/default_bank.json")).to_string();
+    let french =
+        quiz_core::toml_source::from_toml(include_str!("../questions/microneedling.fr.toml"))
+            .expect("the French bank is valid");
+    let mut reviewed = from_json(&fr).expect("valid");
+    reviewed.bank.meta.reviewer = Some("Dr <A> & B".into());
+    reviewed.bank.meta.reviewer_credentials = Some("MD".into());
+    reviewed.bank.meta.reviewed = Some("2026-11-30".into());
+    let mut unchecked = from_json(&fr).expect("valid");
+    unchecked.bank.meta.sources_checked = None;
+    for loaded in [
+        default_bank(),
+        Rc::new(french),
+        Rc::new(reviewed),
+        Rc::new(unchecked),
+    ] {
+        let pre = LocalServerRenderer::<microneedling_quiz::Prerendered>::with_props(
+            microneedling_quiz::PrerenderProps {
+                bank: loaded.clone(),
+            },
+        )
+        .hydratable(false)
+        .render()
+        .await;
+        let texts = quiz_core::card::Texts::pick(
+            &microneedling_quiz::i18n::catalogues_json(),
+            &loaded.bank.meta.language,
+        )
+        .expect("catalogues");
+        let count = Session::new(&loaded.bank, 0, &Options::default()).len();
+        let card = quiz_core::card::start_card(&loaded.bank, count, &texts);
+        assert_eq!(card, pre);
+    }
+}

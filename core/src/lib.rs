@@ -4,8 +4,10 @@
 //! tested natively.
 
 pub mod bank;
+pub mod card;
 #[cfg(feature = "toml")]
 pub mod clean;
+pub mod compact;
 pub mod diagnostic;
 #[cfg(feature = "toml")]
 pub mod draft;
@@ -15,6 +17,7 @@ pub mod json;
 pub mod lint;
 #[cfg(feature = "toml")]
 pub mod moodle;
+pub mod package;
 pub mod parse;
 pub mod progress;
 pub mod read;
@@ -24,6 +27,7 @@ pub mod score;
 pub mod session;
 pub mod stats;
 pub mod validate;
+pub mod zip;
 
 #[cfg(feature = "toml")]
 pub mod toml_source;

@@ -13,6 +13,7 @@ pub mod drafts;
 mod fields;
 mod forms;
 mod preview;
+mod publish;
 mod questions;
 mod start;
 pub mod studio;
@@ -26,11 +27,20 @@ use studio::Studio;
 
 /// Offers `text` as a file download, without any server.
 fn download(name: &str, mime: &str, text: &str) -> Option<()> {
+    offer(name, mime, &text.into())
+}
+
+/// Offers `bytes` (a zip) as a file download.
+fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Option<()> {
+    offer(name, mime, &js_sys::Uint8Array::from(bytes).into())
+}
+
+fn offer(name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Option<()> {
     let doc = web_sys::window()?.document()?;
-    let parts = js_sys::Array::of1(&text.into());
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let blob = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let a: web_sys::HtmlAnchorElement =
         wasm_bindgen::JsCast::dyn_into(doc.create_element("a").ok()?).ok()?;

@@ -10,6 +10,7 @@ use super::convert::offset;
 use super::drafts::{self, Saved};
 use super::forms::{BankForm, SourcesForm, TopicsForm};
 use super::preview::Preview;
+use super::publish::Publish;
 use super::questions::{QuestionForm, QuestionList};
 use super::studio::{field_id, Action, Studio, Tab};
 
@@ -277,6 +278,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                     }
                 }</p>
             </section>
+            <Publish json={json.clone()} id={s.loaded.as_ref().map(|l| l.bank.meta.id.clone()).unwrap_or_default()} errors={s.errors()} />
         </>
     }
 }

@@ -15,7 +15,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use microneedling_quiz::config::PARAMETERS;
+use microneedling_quiz::i18n::catalogues_json;
 use microneedling_quiz::{PrerenderProps, Prerendered, DEFAULT_BANK_JSON};
+use quiz_core::package::{CARD_END, CARD_START};
 
 /// Page options that do not change the start card.
 const HARMLESS: &[&str] = &[
@@ -42,13 +44,13 @@ fn run(index: &Path) -> Result<(), String> {
         .map_err(|_| "the default bank does not load".to_string())?;
     let meta = loaded.bank.meta.clone();
     let card = render(std::rc::Rc::new(loaded))?;
-    let script = boot_script(&meta.language, &meta.id);
+    let script = boot_script();
     let page = replace_marker(
         &page,
         "template",
         "quiz-prerendered",
         &format!(
-            "<div class=\"prerendered\">{card}<p class=\"boot-failed boot-note\">If the start button does not become available, this browser could not start the quiz. It needs a recent browser with JavaScript and WebAssembly turned on.</p></div>"
+            "<div class=\"prerendered\">{CARD_START}{card}{CARD_END}<p class=\"boot-failed boot-note\">If the start button does not become available, this browser could not start the quiz. It needs a recent browser with JavaScript and WebAssembly turned on.</p></div>"
         ),
     )?;
     let page = replace_marker(
@@ -57,8 +59,16 @@ fn run(index: &Path) -> Result<(), String> {
         "quiz-boot-script",
         // Inline, so it costs no round trip before the first paint; the CSP
         // allows it by its hash (scripts/csp.mjs), as it does Trunk's loader.
-        &format!("<script>{script}</script>"),
+        &format!(
+            "<meta name=\"quiz-boot\" content=\"{} {}\"><script>{script}</script>",
+            quiz_core::review::esc(&meta.id),
+            quiz_core::review::esc(&meta.language)
+        ),
     )?;
+    // The interface texts, for packages that render another bank's card.
+    let dir = index.parent().unwrap_or(Path::new("."));
+    let i18n = dir.join("i18n.json");
+    std::fs::write(&i18n, catalogues_json()).map_err(|e| format!("{}: {e}", i18n.display()))?;
     std::fs::write(index, page).map_err(|e| format!("{}: {e}", index.display()))?;
     println!(
         "prerender: start card of \"{}\" in {} ({} bytes), boot script {} bytes",
@@ -107,8 +117,10 @@ fn replace_marker(page: &str, tag: &str, name: &str, with: &str) -> Result<Strin
 }
 
 /// The script that decides, before the first paint, whether the card in the
-/// HTML is the one the app will show.
-fn boot_script(bank_language: &str, bank_id: &str) -> String {
+/// HTML is the one the app will show. It reads the bank id and language from
+/// `<meta name="quiz-boot">`, so it is the same for every bank and a package
+/// (`quiz_core::package`) keeps the build's CSP hash for it.
+fn boot_script() -> String {
     let changing: Vec<&str> = PARAMETERS
         .iter()
         .copied()
@@ -120,22 +132,22 @@ fn boot_script(bank_language: &str, bank_id: &str) -> String {
          (function () {{\n\
          \x20 var changing = {changing:?}, live = false;\n\
          \x20 try {{\n\
+         \x20   var boot = document.querySelector('meta[name=\"quiz-boot\"]').content.split(' ');\n\
+         \x20   var key = {base:?} + boot[0];\n\
          \x20   new URLSearchParams(location.search).forEach(function (value, name) {{\n\
-         \x20     if (name === 'lang' ? value.split('-')[0].toLowerCase() !== {lang:?} : changing.indexOf(name) >= 0) live = true;\n\
+         \x20     if (name === 'lang' ? value.split('-')[0].toLowerCase() !== boot[1] : changing.indexOf(name) >= 0) live = true;\n\
          \x20   }});\n\
          \x20   for (var i = 0; i < localStorage.length; i++) {{\n\
          \x20     var k = localStorage.key(i);\n\
-         \x20     if (k === {legacy:?} || k.indexOf({prefix:?}) === 0) live = true;\n\
+         \x20     if (k === key || k.indexOf(key + ':') === 0) live = true;\n\
          \x20   }}\n\
          \x20 }} catch (e) {{\n\
          \x20   live = true;\n\
          \x20 }}\n\
          \x20 if (live) document.documentElement.classList.add('quiz-boot-live');\n\
          }})();\n",
-        lang = bank_language,
         // Any saved progress for this bank, this version or another, changes
         // the first screen (a resumed question, or a notice).
-        legacy = quiz_core::progress::legacy_key(bank_id),
-        prefix = quiz_core::progress::prefix(bank_id),
+        base = quiz_core::progress::legacy_key(""),
     )
 }

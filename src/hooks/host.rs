@@ -89,23 +89,51 @@ pub fn post(config: &Config, event: &HostEvent) {
     }
 }
 
+/// Dispatches `event` as a DOM `CustomEvent` (`quiz:answered`, …, bubbling,
+/// `detail` as an embedding page receives it) on `#quiz-root`, for scripts
+/// of the quiz's own page: a page that mounts it directly, or the LMS
+/// adapter of a SCORM package.
+fn dispatch_on_root(event: &HostEvent) {
+    let Field::Object(mut fields) = event.to_field() else {
+        return;
+    };
+    let Some((_, Field::Text(kind))) = (!fields.is_empty()).then(|| fields.remove(0)) else {
+        return;
+    };
+    if kind == "resize" {
+        return;
+    }
+    fields.insert(0, ("version", Field::Number(f64::from(EVENTS_VERSION))));
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("quiz-root"))
+    else {
+        return;
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&to_js(&Field::Object(fields)));
+    if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict(&format!("quiz:{kind}"), &init) {
+        let _ = root.dispatch_event(&e);
+    }
+}
+
 /// Posts quiz events as the state changes.
 #[hook]
 pub fn use_host_events(config: Rc<Config>, state: Rc<QuizState>) {
     let previous: Rc<RefCell<Option<Rc<QuizState>>>> = use_mut_ref(|| None);
     use_effect_with(state, move |state| {
         let before = previous.borrow().clone();
-        if before.is_none() {
-            post(
-                &config,
-                &HostEvent::Ready {
-                    bank: state.bank.bank.meta.id.clone(),
-                    questions: state.session.len(),
-                },
-            );
-        }
-        for event in events_between(before.as_deref(), state) {
+        let ready = before.is_none().then(|| HostEvent::Ready {
+            bank: state.bank.bank.meta.id.clone(),
+            questions: state.session.len(),
+        });
+        for event in ready
+            .into_iter()
+            .chain(events_between(before.as_deref(), state))
+        {
             post(&config, &event);
+            dispatch_on_root(&event);
         }
         *previous.borrow_mut() = Some(state.clone());
     });

@@ -14,7 +14,12 @@ pub fn register_service_worker() {
         .document()
         .and_then(|d| d.body())
         .is_some_and(|b| b.class_list().contains("quiz-page"));
-    if !window.is_secure_context() || !own_page {
+    // A page that is not ours to cache (a SCORM package in an LMS) says so.
+    let offline_off = window
+        .document()
+        .and_then(|d| d.get_element_by_id("quiz-root"))
+        .is_some_and(|r| r.get_attribute("data-offline").as_deref() == Some("off"));
+    if !window.is_secure_context() || !own_page || offline_off {
         return;
     }
     let navigator = window.navigator();

@@ -38,12 +38,22 @@ pub fn use_quiz(
     persist: bool,
 ) -> (UseReducerHandle<QuizState>, Option<Notice>) {
     let storage_key = key(&bank.bank.meta.id, &bank.hash);
+    // In a SCORM package with an LMS, progress lives in the LMS instead.
+    let lms = use_memo((), |_| persist.then(storage::lms_store).flatten());
     let restored = {
         let bank = bank.clone();
         let storage_key = storage_key.clone();
+        let lms = lms.clone();
         use_memo((), move |_| {
             if !persist {
                 return (Restore::Nothing, None);
+            }
+            if let Some(store) = &*lms {
+                let r = store.load().map_or(Restore::Nothing, |text| {
+                    quiz_core::compact::decode(&text, &bank.bank, &bank.hash)
+                });
+                let notice = (r == Restore::Discarded).then_some(Notice::BankChanged);
+                return (r, notice);
             }
             let damaged = move_legacy_entry(&bank.bank.meta.id);
             match storage::read(&storage_key) {
@@ -74,11 +84,15 @@ pub fn use_quiz(
         let notice = notice.clone();
         let pending = pending.clone();
         let hash = state.bank.hash.clone();
+        let bank = state.bank.clone();
+        let lms = lms.clone();
         // Saved on every change of answers or position, and on Start itself.
         use_effect_with(
             (state.session.clone(), state.started),
             move |(session, started)| {
-                if persist && *started {
+                if let (Some(store), true) = (&*lms, *started) {
+                    store.save(&quiz_core::compact::encode(&bank.bank, &hash, session));
+                } else if persist && *started {
                     let text = encode(&hash, session);
                     if storage::write(&storage_key, &text).is_err() {
                         notice.set(Some(Notice::NotSaved));
@@ -89,8 +103,9 @@ pub fn use_quiz(
         );
     }
     // Saved once more when the page is hidden or left (tab closed, app switch).
-    use_effect_with(persist, move |persist| {
-        let listener = persist.then(web_sys::window).flatten().map(|w| {
+    let local = persist && lms.is_none();
+    use_effect_with(local, move |local| {
+        let listener = local.then(web_sys::window).flatten().map(|w| {
             gloo::events::EventListener::new(&w, "pagehide", move |_| {
                 if let Some((key, text)) = &*pending.borrow() {
                     let _ = storage::write(key, text);

@@ -7,6 +7,8 @@
 //!   bank export --to gift|moodle FILE           convert to Moodle GIFT or Moodle XML (printed)
 //!   bank compile FILE... --out DIR        validated, compact JSON banks for a built dist/
 //!   bank review FILE [--out review.html]  printable review pack for a clinician
+//!   bank package --to scorm12|scorm2004|site FILE --out FILE.zip [--site DIR]
+//!                                         an LMS package or a ready-to-host website
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -21,6 +23,9 @@ const USAGE: &str = "usage:
   bank export --to gift|moodle FILE            convert a bank to Moodle GIFT or Moodle XML
   bank compile FILE... --out DIR               validated JSON banks for a built site
   bank review FILE [--out review.html]         printable review pack for a clinician
+  bank package --to scorm12|scorm2004|site FILE --out FILE.zip [--site DIR]
+                                               a SCORM 1.2 or 2004 package for an LMS, or a
+                                               website, from the built quiz in DIR (default dist)
   bank --help                                  this help";
 
 /// "1 error", "2 errors".
@@ -41,6 +46,7 @@ fn main() -> ExitCode {
         }
         Some((cmd, rest)) if cmd == "check" && !rest.is_empty() => check(rest),
         Some((cmd, rest)) if cmd == "compile" => compile(rest),
+        Some((cmd, rest)) if cmd == "package" => package(rest),
         Some((cmd, [file])) if cmd == "stats" => stats(file),
         Some((cmd, [file])) if cmd == "review" => print_valid(file, quiz_core::review::review_html),
         Some((cmd, [file, flag, out])) if cmd == "review" && flag == "--out" => review(file, out),
@@ -280,4 +286,90 @@ fn export(format: &str, file: &str) -> ExitCode {
         report(file, &quiz_core::gift::moodle_warnings(bank));
         render(bank)
     })
+}
+
+/// The value after `flag` in `args`, and `args` without both.
+fn take_flag(args: &mut Vec<String>, flag: &str) -> Option<String> {
+    let at = args.iter().position(|a| a == flag)?;
+    let value = args.get(at + 1).cloned()?;
+    args.drain(at..at + 2);
+    Some(value)
+}
+
+/// Every file below `dir` (the built quiz), by path relative to it with `/`.
+fn read_site(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let rel = path
+                .strip_prefix(dir)
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default();
+            if rel == "author" {
+                continue; // the studio is never packaged
+            }
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                out.push((rel, bytes));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn package(args: &[String]) -> ExitCode {
+    let mut args = args.to_vec();
+    let (Some(to), Some(out)) = (take_flag(&mut args, "--to"), take_flag(&mut args, "--out"))
+    else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let site_dir = take_flag(&mut args, "--site").unwrap_or_else(|| "dist".into());
+    let [file] = args.as_slice() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let Some(target) = quiz_core::package::Target::parse(&to) else {
+        eprintln!("bank: unknown package \"{to}\": use scorm12, scorm2004 or site");
+        return ExitCode::from(2);
+    };
+    let loaded = match load(Path::new(file)) {
+        Ok(l) => l,
+        Err(lines) => {
+            lines.iter().for_each(|l| eprintln!("{l}"));
+            eprintln!("{file}: not packaged: fix the errors above first");
+            return ExitCode::FAILURE;
+        }
+    };
+    report(file, &loaded.warnings);
+    let result = serde_json::to_string(&loaded.bank)
+        .map_err(|e| e.to_string())
+        .and_then(|json| {
+            let site = read_site(Path::new(&site_dir))?;
+            quiz_core::package::zip(target, &json, &site)
+        });
+    match result.and_then(|zip| {
+        std::fs::write(&out, &zip)
+            .map(|()| zip.len())
+            .map_err(|e| format!("{out}: cannot write: {e}"))
+    }) {
+        Ok(bytes) => {
+            eprintln!(
+                "{file} -> {out}: {} ({} KB)",
+                target.label(),
+                bytes.div_ceil(1024)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{file}: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -1,0 +1,127 @@
+//! "Publish for learners": the bank as a SCORM 1.2 or 2004 package for an
+//! LMS, or as a ready-to-host website, assembled in this browser from the
+//! built quiz's own files (`../site-files.json` lists them) by the same code
+//! as `bank package` (`quiz_core::package`). Nothing is uploaded.
+
+use quiz_core::package::{suspend_data_warning, Target};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PublishProps {
+    /// The deployable bank, when it has no errors.
+    pub json: Option<String>,
+    /// The bank's id, which names the files.
+    pub id: String,
+    pub errors: usize,
+}
+
+/// The built quiz's files, fetched from the site the studio is served from.
+async fn site_files() -> Result<Vec<(String, Vec<u8>)>, String> {
+    use gloo::net::http::Request;
+    let unreachable = |what: &str| {
+        format!("the quiz's {what} could not be fetched from this site; check the connection and try again")
+    };
+    let list = Request::get("../site-files.json")
+        .send()
+        .await
+        .map_err(|_| unreachable("file list"))?;
+    if !list.ok() {
+        return Err(unreachable("file list (site-files.json)"));
+    }
+    let names: Vec<String> = list.json().await.map_err(|_| unreachable("file list"))?;
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
+        // Only the quiz's own files, by plain relative paths.
+        if name.contains("..") || name.starts_with('/') || name.contains(':') {
+            continue;
+        }
+        let response = Request::get(&format!("../{name}"))
+            .send()
+            .await
+            .map_err(|_| unreachable(&name))?;
+        if !response.ok() {
+            return Err(unreachable(&name));
+        }
+        out.push((
+            name,
+            response.binary().await.map_err(|_| unreachable("files"))?,
+        ));
+    }
+    Ok(out)
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+#[component]
+pub fn Publish(props: &PublishProps) -> Html {
+    let status = use_state(String::new);
+    let busy = use_state(|| false);
+    let json = props.json.clone();
+    let id = props.id.clone();
+    let too_big_for_12 = (*use_memo(json.clone(), |json| {
+        let loaded = quiz_core::from_json(json.as_deref()?).ok()?;
+        suspend_data_warning(&loaded.bank, Target::Scorm12)
+    }))
+    .clone();
+    let export = |target: Target| {
+        let (status, busy, json, id) = (status.clone(), busy.clone(), json.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(json) = json.clone() else {
+                return;
+            };
+            let (status, busy, id) = (status.clone(), busy.clone(), id.clone());
+            busy.set(true);
+            status.set(format!("Making the {} package…", target.label()));
+            wasm_bindgen_futures::spawn_local(async move {
+                let start = now();
+                let result = match site_files().await {
+                    Ok(site) => quiz_core::package::zip(target, &json, &site),
+                    Err(e) => Err(e),
+                };
+                let name = target.file_name(&id);
+                status.set(match result {
+                    Ok(zip) => match super::download_bytes(&name, "application/zip", &zip) {
+                        Some(()) => format!(
+                            "{name} is downloaded ({} KB, made in {} ms).",
+                            zip.len().div_ceil(1024),
+                            (now() - start).round()
+                        ),
+                        None => "This browser did not allow the download.".to_string(),
+                    },
+                    Err(e) => format!("Not published: {e}."),
+                });
+                busy.set(false);
+            });
+        })
+    };
+    let ready = json.is_some() && !*busy;
+    html! {
+        <section class="deploy publish" aria-labelledby="publish-title">
+            <h2 id="publish-title">{ "Publish for learners" }</h2>
+            <div class="actions">
+                <button type="button" class="primary" disabled={!ready || too_big_for_12.is_some()}
+                    onclick={export(Target::Scorm12)} aria-describedby="publish-hint">
+                    { "SCORM 1.2 package (for most LMSs)" }
+                </button>
+                <button type="button" disabled={!ready} onclick={export(Target::Scorm2004)}
+                    aria-describedby="publish-hint">{ "SCORM 2004 package" }</button>
+                <button type="button" disabled={!ready} onclick={export(Target::Site)}
+                    aria-describedby="publish-hint">{ "Website (zip)" }</button>
+            </div>
+            <p class="hint" id="publish-hint">{
+                if json.is_none() {
+                    format!("Publishing needs a bank without errors: {} left.", props.errors)
+                } else if let Some(w) = &too_big_for_12 {
+                    format!("SCORM 1.2 is not offered: {w}.")
+                } else {
+                    "A SCORM package goes into your LMS (Moodle, TalentLMS, Docebo, Canvas…) and reports each learner's score, answers and progress to it. The website is the quiz with this bank built in, for any static host.".to_string()
+                }
+            }</p>
+            <p class="status" role="status">{ (*status).clone() }</p>
+        </section>
+    }
+}
