@@ -283,3 +283,130 @@ fn a_changed_copy_of_the_default_bank_that_keeps_its_id_is_warned_about() {
     let (_, _, err) = bank(&["check", copy.to_str().expect("path")]);
     assert!(err.contains("ok: 28 questions, 0 warnings"), "{err}");
 }
+
+#[test]
+fn package_makes_scorm_and_site_zips_from_a_built_site_and_says_what_is_missing() {
+    let dir = std::env::temp_dir().join(format!("bank-package-{}", std::process::id()));
+    let site = dir.join("site");
+    std::fs::create_dir_all(site.join("author")).expect("tmp");
+    let files: [(&str, &str); 6] = [
+        ("index.html", "<html lang=en><head><title>x</title><meta name=description content=x><meta name=\"quiz-boot\" content=\"microneedling en\"></head><body><div id=quiz-root><!--quiz-card--><!--/quiz-card--></div><template id=quiz-lms></template></body></html>"),
+        ("i18n.json", r#"{"en":{"percent":"{n}%","start_questions":"{n} questions"}}"#),
+        ("_headers", "/*\n  Content-Security-Policy: default-src 'self'\n"),
+        ("scorm.js", "adapter"),
+        ("app_bg.wasm", "wasm"),
+        ("author/index.html", "studio"),
+    ];
+    for (name, text) in files {
+        std::fs::write(site.join(name), text).expect("write");
+    }
+    let site_arg = site.to_string_lossy().to_string();
+    for to in ["scorm12", "scorm2004", "site"] {
+        let out = dir.join(format!("{to}.zip"));
+        let out_arg = out.to_string_lossy().to_string();
+        let (code, _, err) = bank(&[
+            "package",
+            "--to",
+            to,
+            "questions/microneedling.toml",
+            "--out",
+            &out_arg,
+            "--site",
+            &site_arg,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains(&format!("-> {out_arg}")), "{err}");
+        let files = quiz_core::zip::read_zip(&std::fs::read(&out).expect("zip")).expect("reads");
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(
+            names.contains(&"bank.json") && names.contains(&"app_bg.wasm"),
+            "{names:?}"
+        );
+        assert_eq!(
+            names.contains(&"imsmanifest.xml"),
+            to != "site",
+            "{names:?}"
+        );
+        assert!(!names.iter().any(|n| n.starts_with("author")), "{names:?}");
+        let page = &files
+            .iter()
+            .find(|(n, _)| n == "index.html")
+            .expect("page")
+            .1;
+        assert!(String::from_utf8_lossy(page).contains("Microneedling: what do you know?"));
+    }
+    // No build, an unknown target, a bank with errors.
+    let (code, _, err) = bank(&[
+        "package",
+        "--to",
+        "site",
+        "questions/microneedling.toml",
+        "--out",
+        "x.zip",
+        "--site",
+        "no-such-dir",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no-such-dir"), "{err}");
+    let (code, _, err) = bank(&[
+        "package",
+        "--to",
+        "scorm3",
+        "questions/microneedling.toml",
+        "--out",
+        "x.zip",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("scorm12, scorm2004 or site"), "{err}");
+    let broken = dir.join("broken.toml");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../questions/microneedling.toml"
+    ))
+    .expect("bank")
+    .replacen("pass_mark = 70", "pass_mark = 170", 1);
+    std::fs::write(&broken, text).expect("write");
+    let (code, _, err) = bank(&[
+        "package",
+        "--to",
+        "site",
+        &broken.to_string_lossy(),
+        "--out",
+        "x.zip",
+        "--site",
+        &site_arg,
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("not packaged"), "{err}");
+    assert!(!std::path::Path::new("x.zip").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn check_warns_when_a_visit_could_outgrow_scorm_12s_saved_progress() {
+    let dir = std::env::temp_dir().join(format!("bank-suspend-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../questions/microneedling.toml"
+    ))
+    .expect("bank");
+    // Every question asked, many times over: 28 questions are still small.
+    let mut many = text.replacen("draw = 10", "", 1);
+    let body = &text[text.find("[[questions]]").expect("questions")..];
+    for i in 0..12 {
+        many.push_str(&body.replace("id = \"", &format!("id = \"copy{i}-")));
+    }
+    let file = dir.join("many.toml");
+    std::fs::write(&file, many).expect("write");
+    let (code, _, err) = bank(&["check", &file.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("more than the 4096 that SCORM 1.2 keeps") && err.contains("SCORM 2004"),
+        "{err}"
+    );
+    let (code, _, err) = bank(&["check", "questions/microneedling.toml"]);
+    assert_eq!(code, 0);
+    assert!(!err.contains("SCORM"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -96,6 +96,19 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<String>> {
     loaded
         .warnings
         .extend(default_id_warning(&text, &loaded.bank));
+    // Before anyone exports it: a visit whose saved progress could outgrow
+    // what a SCORM 1.2 LMS keeps.
+    let scorm12 = quiz_core::package::Target::Scorm12;
+    if let Some(w) = quiz_core::package::suspend_data_warning(&loaded.bank, scorm12) {
+        let at = text
+            .find("draw")
+            .map_or(quiz_core::Pos { line: 1, column: 1 }, |i| {
+                quiz_core::diagnostic::pos_of(&text, i)
+            });
+        loaded
+            .warnings
+            .push(Diagnostic::warning(quiz_core::path!["bank"], w).at(at));
+    }
     Ok(loaded)
 }
 
