@@ -24,6 +24,7 @@ pub mod score;
 pub mod session;
 pub mod stats;
 pub mod validate;
+pub mod zip;
 
 #[cfg(feature = "toml")]
 pub mod toml_source;
