@@ -6,6 +6,8 @@
 pub mod bank;
 #[cfg(feature = "toml")]
 pub mod clean;
+#[cfg(feature = "toml")]
+pub mod detect;
 pub mod diagnostic;
 #[cfg(feature = "toml")]
 pub mod draft;

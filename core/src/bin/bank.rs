@@ -3,7 +3,8 @@
 //!
 //!   bank check FILE...                    every problem as file:line:column: severity: message
 //!   bank stats FILE                       questions per topic, kind, difficulty; citations
-//!   bank import --from gift|aiken|moodle FILE   convert to our TOML (printed; notes on stderr)
+//!   bank import [--from FORMAT] FILE      convert to our TOML (printed; notes on stderr); the
+//!                                         format is recognised by content unless named
 //!   bank export --to gift|moodle FILE           convert to Moodle GIFT or Moodle XML (printed)
 //!   bank compile FILE... --out DIR        validated, compact JSON banks for a built dist/
 //!   bank review FILE [--out review.html]  printable review pack for a clinician
@@ -11,13 +12,16 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use quiz_core::detect::{detect_content, refusal, Format};
 use quiz_core::toml_source::from_toml;
 use quiz_core::{from_json_checked, Diagnostic, Loaded};
 
 const USAGE: &str = "usage:
   bank check FILE...                           check banks (.toml or .json); problems as file:line:column
   bank stats FILE                              questions per topic, kind and difficulty; citations
-  bank import --from gift|aiken|moodle FILE    convert a Moodle GIFT, Aiken or Moodle XML export to TOML
+  bank import FILE                             convert a Moodle XML, GIFT or Aiken export (or a JSON
+                                               bank) to TOML; the format is recognised by content
+  bank import --from moodle|gift|aiken|json|toml FILE   the same, naming the format
   bank export --to gift|moodle FILE            convert a bank to Moodle GIFT or Moodle XML
   bank compile FILE... --out DIR               validated JSON banks for a built site
   bank review FILE [--out review.html]         printable review pack for a clinician
@@ -44,8 +48,11 @@ fn main() -> ExitCode {
         Some((cmd, [file])) if cmd == "stats" => stats(file),
         Some((cmd, [file])) if cmd == "review" => print_valid(file, quiz_core::review::review_html),
         Some((cmd, [file, flag, out])) if cmd == "review" && flag == "--out" => review(file, out),
-        Some((cmd, [flag, format, file])) if cmd == "import" && flag == "--from" => {
-            import(format, file)
+        Some((cmd, [file])) if cmd == "import" => import(None, file),
+        Some((cmd, [flag, format, file] | [file, flag, format]))
+            if cmd == "import" && flag == "--from" =>
+        {
+            import(Some(format), file)
         }
         Some((cmd, [flag, format, file])) if cmd == "export" && flag == "--to" => {
             export(format, file)
@@ -199,23 +206,112 @@ fn stats(file: &str) -> ExitCode {
     print_valid(file, |bank| quiz_core::stats::stats(bank).to_string())
 }
 
-fn import(format: &str, file: &str) -> ExitCode {
-    if !["gift", "aiken", "moodle"].contains(&format) {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    }
-    let text = match std::fs::read_to_string(file) {
-        Ok(t) => t,
+/// `bank import`: the format named with `--from`, or recognised by content.
+fn import(from: Option<&str>, file: &str) -> ExitCode {
+    let named = match from.map(Format::from_flag) {
+        Some(None) => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+        Some(Some(f)) => Some(f),
+        None => None,
+    };
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
         Err(e) => {
             eprintln!("{file}: error: cannot read the file: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let imported = match format {
-        "gift" => quiz_core::gift::from_gift(&text, file),
-        "aiken" => quiz_core::gift::from_aiken(&text, file),
-        _ => quiz_core::moodle::from_moodle_xml(&text, file),
+    if let Some(why) = refusal(file, &String::from_utf8_lossy(&bytes)) {
+        eprintln!("bank: error: {why}");
+        return ExitCode::FAILURE;
+    }
+    let Ok(text) = String::from_utf8(bytes) else {
+        eprintln!("{file}: error: this is not UTF-8 text; save it as UTF-8 (plain text) first");
+        return ExitCode::FAILURE;
     };
+    let format = match named {
+        Some(f) => {
+            eprintln!(
+                "bank: reading {file} as {} (--from {})",
+                f.title(),
+                f.flag()
+            );
+            f
+        }
+        None => match detect_content(file, &text) {
+            Ok(f) => {
+                eprintln!("bank: reading {file} as {}", f.title());
+                f
+            }
+            Err(why) => {
+                eprintln!("bank: error: {why}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    match format {
+        Format::Toml => already_a_bank(file, &text),
+        Format::Json => json_to_toml(file, &text),
+        Format::Gift => convert(file, quiz_core::gift::from_gift(&text, file)),
+        Format::Aiken => convert(file, quiz_core::gift::from_aiken(&text, file)),
+        Format::MoodleXml => convert(file, quiz_core::moodle::from_moodle_xml(&text, file)),
+    }
+}
+
+/// A TOML bank needs no import: it is checked, as `bank check` does.
+fn already_a_bank(file: &str, text: &str) -> ExitCode {
+    match from_toml(text) {
+        Ok(mut loaded) => {
+            loaded
+                .warnings
+                .extend(default_id_warning(text, &loaded.bank));
+            report(file, &loaded.warnings);
+            eprintln!(
+                "{file}: already a bank in TOML, nothing to import: {}, {}; use the file as it is",
+                count(loaded.bank.questions.len(), "question"),
+                count(loaded.warnings.len(), "warning")
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            report(file, &problems);
+            let errors = problems.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "{file}: already a bank in TOML, nothing to import; it has {}: fix them (bank check {file})",
+                count(errors, "error")
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A JSON bank (a compiled one, or one from the studio) as TOML, read as far
+/// as it can be: its problems are reported with their line and column, and
+/// the TOML is written so they can be fixed there.
+fn json_to_toml(file: &str, text: &str) -> ExitCode {
+    match quiz_core::detect::json_to_toml(text) {
+        Ok((toml, notes)) => {
+            report(file, &notes);
+            print!("{toml}");
+            let errors = notes.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "{file}: converted the JSON bank to TOML; {}, {}",
+                count(errors, "error"),
+                count(notes.len() - errors, "warning")
+            );
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            eprintln!("{file}: error: {why} No bank written.");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints an imported Moodle export as TOML, with what the import reported.
+fn convert(file: &str, imported: quiz_core::gift::Imported) -> ExitCode {
     for n in &imported.notes {
         eprintln!("{}", n.render(file));
     }
