@@ -19,6 +19,7 @@ pub mod lint;
 pub mod moodle;
 pub mod parse;
 pub mod progress;
+pub mod qti;
 pub mod read;
 pub mod review;
 pub mod rng;

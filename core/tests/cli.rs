@@ -179,9 +179,17 @@ fn help_exits_0_and_bad_usage_exits_2() {
         out.contains("bank import --from moodle|gift|aiken|json|toml FILE"),
         "{out}"
     );
+    assert!(
+        out.contains("bank export --to qti FILE --out FILE.zip"),
+        "{out}"
+    );
     assert_eq!(bank(&["frobnicate"]).0, 2);
     assert_eq!(bank(&["import", "--from", "xml", "x"]).0, 2);
     assert_eq!(bank(&["export", "--to", "pdf", "x"]).0, 2);
+    // A zip is not printed: the QTI export needs --out.
+    let (code, out, err) = bank(&["export", "--to", "qti", "questions/microneedling.toml"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty() && err.contains("--out FILE.zip"), "{err}");
 }
 
 #[test]
@@ -394,4 +402,42 @@ fn from_overrides_what_the_content_says() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("as Aiken (--from aiken)"), "{err}");
+}
+
+#[test]
+fn export_to_qti_writes_a_zip_canvas_can_import() {
+    let dir = std::env::temp_dir().join(format!("bank-qti-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let zip = dir.join("microneedling.zip");
+    let (code, out, err) = bank(&[
+        "export",
+        "--to",
+        "qti",
+        "questions/microneedling.toml",
+        "--out",
+        zip.to_str().expect("path"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("QTI 1.2 package of 28 questions; in Canvas: Settings > Import Course Content > QTI .zip file"),
+        "{err}"
+    );
+    assert!(err.contains("warning: draw = 10 is not kept"), "{err}");
+    let bytes = std::fs::read(&zip).expect("written");
+    let back = quiz_core::qti::read::read_zip(&bytes).expect("a package");
+    assert_eq!(back.questions.len(), 28);
+    // A bank with errors is not exported.
+    let broken = dir.join("broken.toml");
+    std::fs::write(&broken, "format = 1\n").expect("write");
+    let (code, _, _) = bank(&[
+        "export",
+        "--to",
+        "qti",
+        broken.to_str().expect("path"),
+        "--out",
+        dir.join("broken.zip").to_str().expect("path"),
+    ]);
+    assert_eq!(code, 1);
+    assert!(!dir.join("broken.zip").exists());
 }

@@ -6,6 +6,7 @@
 //!   bank import [--from FORMAT] FILE      convert to our TOML (printed; notes on stderr); the
 //!                                         format is recognised by content unless named
 //!   bank export --to gift|moodle FILE           convert to Moodle GIFT or Moodle XML (printed)
+//!   bank export --to qti FILE --out FILE.zip    QTI 1.2 package for Canvas (and other LMSs)
 //!   bank compile FILE... --out DIR        validated, compact JSON banks for a built dist/
 //!   bank review FILE [--out review.html]  printable review pack for a clinician
 
@@ -22,7 +23,8 @@ const USAGE: &str = "usage:
   bank import FILE                             convert a Moodle XML, GIFT or Aiken export (or a JSON
                                                bank) to TOML; the format is recognised by content
   bank import --from moodle|gift|aiken|json|toml FILE   the same, naming the format
-  bank export --to gift|moodle FILE            convert a bank to Moodle GIFT or Moodle XML
+  bank export --to gift|moodle FILE [--out F]  convert a bank to Moodle GIFT or Moodle XML
+  bank export --to qti FILE --out FILE.zip     a QTI 1.2 package (.zip) for Canvas and other LMSs
   bank compile FILE... --out DIR               validated JSON banks for a built site
   bank review FILE [--out review.html]         printable review pack for a clinician
   bank --help                                  this help";
@@ -55,7 +57,12 @@ fn main() -> ExitCode {
             import(Some(format), file)
         }
         Some((cmd, [flag, format, file])) if cmd == "export" && flag == "--to" => {
-            export(format, file)
+            export(format, file, None)
+        }
+        Some((cmd, [flag, format, file, out_flag, out]))
+            if cmd == "export" && flag == "--to" && out_flag == "--out" =>
+        {
+            export(format, file, Some(out))
         }
         _ => {
             eprintln!("{USAGE}");
@@ -362,18 +369,67 @@ fn review(file: &str, out: &str) -> ExitCode {
     }
 }
 
-fn export(format: &str, file: &str) -> ExitCode {
-    let render = match format {
-        "gift" => quiz_core::gift::to_gift,
-        "moodle" => quiz_core::moodle::to_moodle_xml,
+/// `bank export`: GIFT or Moodle XML (printed, or written to `out`), or a
+/// QTI package (a zip, so `--out` is needed).
+fn export(format: &str, file: &str, out: Option<&str>) -> ExitCode {
+    let loaded = |file: &str| {
+        load(Path::new(file)).map_err(|lines| {
+            lines.iter().for_each(|l| eprintln!("{l}"));
+            ExitCode::FAILURE
+        })
+    };
+    let (bytes, what) = match format {
+        "gift" | "moodle" => {
+            let bank = match loaded(file) {
+                Ok(l) => l.bank,
+                Err(code) => return code,
+            };
+            // What Moodle's own import would refuse or change.
+            report(file, &quiz_core::gift::moodle_warnings(&bank));
+            let text = if format == "gift" {
+                quiz_core::gift::to_gift(&bank)
+            } else {
+                quiz_core::moodle::to_moodle_xml(&bank)
+            };
+            (text.into_bytes(), format!("{format} export"))
+        }
+        "qti" => {
+            if out.is_none() {
+                eprintln!("bank: a QTI package is a zip file: give its name with --out FILE.zip");
+                return ExitCode::from(2);
+            }
+            let bank = match loaded(file) {
+                Ok(l) => l.bank,
+                Err(code) => return code,
+            };
+            report(file, &quiz_core::qti::qti_warnings(&bank));
+            (
+                quiz_core::qti::to_qti_zip(&bank),
+                format!(
+                    "QTI 1.2 package of {}; in Canvas: Settings > Import Course Content > QTI .zip file",
+                    count(bank.questions.len(), "question")
+                ),
+            )
+        }
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
-    print_valid(file, |bank| {
-        // What Moodle's own import would refuse or change.
-        report(file, &quiz_core::gift::moodle_warnings(bank));
-        render(bank)
-    })
+    match out {
+        None => {
+            print!("{}", String::from_utf8_lossy(&bytes));
+            ExitCode::SUCCESS
+        }
+        Some(out) => match std::fs::write(out, &bytes) {
+            Ok(()) => {
+                eprintln!("{file} -> {out}: {what}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{out}: error: cannot write: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
 }
