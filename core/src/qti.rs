@@ -82,7 +82,7 @@ pub fn qti_warnings(bank: &Bank) -> Vec<Diagnostic> {
     if multiple && bank.meta.scoring == Scoring::AllOrNothing {
         out.push(Diagnostic::warning(
             crate::path!["bank", "scoring"],
-            "Canvas grades multiple-answer questions with its own partial credit: all_or_nothing scoring is not kept",
+            "Canvas grades multiple-answer questions with partial credit: all_or_nothing scoring is not kept (in Canvas New Quizzes, set each such question to Exact match)",
         ));
     }
     if bank
@@ -111,6 +111,16 @@ pub fn qti_warnings(bank: &Bank) -> Vec<Diagnostic> {
                     q.id
                 ),
             ));
+        }
+    }
+    if let Some(n) = bank.meta.draw_per_topic {
+        for g in by_topic(bank) {
+            if n < g.questions.len() && item::group_points(&g.questions).is_none() {
+                out.push(Diagnostic::warning(
+                    crate::path!["bank", "draw_per_topic"],
+                    format!("topic \"{}\": its questions are worth different points, and a Canvas question group gives them all the same; the LMS quiz asks all of them", g.label),
+                ));
+            }
         }
     }
     if let Some(n) = bank.meta.draw {
