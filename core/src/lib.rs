@@ -8,6 +8,8 @@ pub mod card;
 #[cfg(feature = "toml")]
 pub mod clean;
 pub mod compact;
+#[cfg(feature = "toml")]
+pub mod detect;
 pub mod diagnostic;
 #[cfg(feature = "toml")]
 pub mod draft;
@@ -20,6 +22,7 @@ pub mod moodle;
 pub mod package;
 pub mod parse;
 pub mod progress;
+pub mod qti;
 pub mod read;
 pub mod review;
 pub mod rng;

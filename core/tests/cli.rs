@@ -174,13 +174,22 @@ fn export_writes_gift_and_moodle_xml() {
 fn help_exits_0_and_bad_usage_exits_2() {
     let (code, out, _) = bank(&["--help"]);
     assert_eq!(code, 0);
+    assert!(out.contains("bank import FILE"), "{out}");
     assert!(
-        out.contains("bank import --from gift|aiken|moodle"),
+        out.contains("bank import --from moodle|gift|aiken|json|toml FILE"),
+        "{out}"
+    );
+    assert!(
+        out.contains("bank export --to qti FILE --out FILE.zip"),
         "{out}"
     );
     assert_eq!(bank(&["frobnicate"]).0, 2);
     assert_eq!(bank(&["import", "--from", "xml", "x"]).0, 2);
     assert_eq!(bank(&["export", "--to", "pdf", "x"]).0, 2);
+    // A zip is not printed: the QTI export needs --out.
+    let (code, out, err) = bank(&["export", "--to", "qti", "questions/microneedling.toml"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty() && err.contains("--out FILE.zip"), "{err}");
 }
 
 #[test]
@@ -409,4 +418,153 @@ fn check_warns_when_a_visit_could_outgrow_scorm_12s_saved_progress() {
     assert_eq!(code, 0);
     assert!(!err.contains("SCORM"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn import_recognises_each_format_by_content_and_says_which() {
+    for (file, format, imported) in [
+        (
+            "questions/examples/aftercare.moodle.xml",
+            "Moodle XML",
+            "imported 12 questions",
+        ),
+        (
+            "questions/examples/skin-care.gift",
+            "GIFT",
+            "imported 5 questions",
+        ),
+        (
+            "questions/examples/skin-care.aiken.txt",
+            "Aiken",
+            "imported 2 questions",
+        ),
+    ] {
+        let (code, out, err) = bank(&["import", file]);
+        assert_eq!(code, 0, "{file}: {err}");
+        assert!(
+            err.starts_with(&format!("bank: reading {file} as {format}\n")),
+            "{err}"
+        );
+        assert!(err.contains(imported), "{err}");
+        assert!(out.contains("[[questions]]"), "{out}");
+    }
+    // A TOML bank needs no import: it is checked and said so.
+    let (code, out, err) = bank(&["import", "questions/microneedling.toml"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("as a TOML bank"), "{err}");
+    assert!(
+        err.contains("already a bank in TOML, nothing to import: 28 questions, 0 warnings"),
+        "{err}"
+    );
+}
+
+#[test]
+fn import_converts_a_json_bank_to_toml_and_refuses_nonsense() {
+    let dir = std::env::temp_dir().join(format!("bank-detect-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let (code, _, err) = bank(&[
+        "compile",
+        "questions/microneedling.toml",
+        "--out",
+        dir.to_str().expect("path"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let json = dir.join("microneedling.json");
+    let (code, out, err) = bank(&["import", json.to_str().expect("path")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("as a JSON bank") && err.contains("0 errors"),
+        "{err}"
+    );
+    let back = quiz_core::toml_source::from_toml(&out).map(|l| l.bank.questions.len());
+    assert_eq!(back.ok(), Some(28));
+
+    let nonsense = dir.join("notes.txt");
+    std::fs::write(&nonsense, "Dear all,\nthe meeting moves to Monday.\n").expect("write");
+    let (code, out, err) = bank(&["import", nonsense.to_str().expect("path")]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty(), "{out}");
+    for format in [
+        "Moodle XML",
+        "JSON bank",
+        "TOML bank",
+        "Aiken",
+        "GIFT",
+        "--from",
+    ] {
+        assert!(err.contains(format), "{format}: {err}");
+    }
+    let pdf = dir.join("questions.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n\xff\xfe binary").expect("write");
+    let (code, _, err) = bank(&["import", pdf.to_str().expect("path")]);
+    assert_eq!(code, 1);
+    assert!(err.contains("is a PDF document"), "{err}");
+}
+
+#[test]
+fn from_overrides_what_the_content_says() {
+    // The GIFT example read as Moodle XML, as asked: it is not XML, and nothing is written.
+    let (code, out, err) = bank(&[
+        "import",
+        "questions/examples/skin-care.gift",
+        "--from",
+        "moodle",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.starts_with(
+            "bank: reading questions/examples/skin-care.gift as Moodle XML (--from moodle)\n"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("not well-formed XML"), "{err}");
+    // Either order of arguments.
+    let (code, _, err) = bank(&[
+        "import",
+        "--from",
+        "aiken",
+        "questions/examples/skin-care.aiken.txt",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("as Aiken (--from aiken)"), "{err}");
+}
+
+#[test]
+fn export_to_qti_writes_a_zip_canvas_can_import() {
+    let dir = std::env::temp_dir().join(format!("bank-qti-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let zip = dir.join("microneedling.zip");
+    let (code, out, err) = bank(&[
+        "export",
+        "--to",
+        "qti",
+        "questions/microneedling.toml",
+        "--out",
+        zip.to_str().expect("path"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("QTI 1.2 package of 28 questions; in Canvas: Settings > Import Course Content > QTI .zip file"),
+        "{err}"
+    );
+    assert!(err.contains("warning: draw = 10 is not kept"), "{err}");
+    let bytes = std::fs::read(&zip).expect("written");
+    let back = quiz_core::qti::read::read_zip(&bytes).expect("a package");
+    assert_eq!(back.questions.len(), 28);
+    // A bank with errors is not exported.
+    let broken = dir.join("broken.toml");
+    std::fs::write(&broken, "format = 1\n").expect("write");
+    let (code, _, _) = bank(&[
+        "export",
+        "--to",
+        "qti",
+        broken.to_str().expect("path"),
+        "--out",
+        dir.join("broken.zip").to_str().expect("path"),
+    ]);
+    assert_eq!(code, 1);
+    assert!(!dir.join("broken.zip").exists());
 }

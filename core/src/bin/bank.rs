@@ -3,8 +3,10 @@
 //!
 //!   bank check FILE...                    every problem as file:line:column: severity: message
 //!   bank stats FILE                       questions per topic, kind, difficulty; citations
-//!   bank import --from gift|aiken|moodle FILE   convert to our TOML (printed; notes on stderr)
+//!   bank import [--from FORMAT] FILE      convert to our TOML (printed; notes on stderr); the
+//!                                         format is recognised by content unless named
 //!   bank export --to gift|moodle FILE           convert to Moodle GIFT or Moodle XML (printed)
+//!   bank export --to qti FILE --out FILE.zip    QTI 1.2 package for Canvas (and other LMSs)
 //!   bank compile FILE... --out DIR        validated, compact JSON banks for a built dist/
 //!   bank review FILE [--out review.html]  printable review pack for a clinician
 //!   bank package --to scorm12|scorm2004|site FILE --out FILE.zip [--site DIR]
@@ -13,14 +15,18 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use quiz_core::detect::{detect_content, refusal, Format};
 use quiz_core::toml_source::from_toml;
 use quiz_core::{from_json_checked, Diagnostic, Loaded};
 
 const USAGE: &str = "usage:
   bank check FILE...                           check banks (.toml or .json); problems as file:line:column
   bank stats FILE                              questions per topic, kind and difficulty; citations
-  bank import --from gift|aiken|moodle FILE    convert a Moodle GIFT, Aiken or Moodle XML export to TOML
-  bank export --to gift|moodle FILE            convert a bank to Moodle GIFT or Moodle XML
+  bank import FILE                             convert a Moodle XML, GIFT or Aiken export (or a JSON
+                                               bank) to TOML; the format is recognised by content
+  bank import --from moodle|gift|aiken|json|toml FILE   the same, naming the format
+  bank export --to gift|moodle FILE [--out F]  convert a bank to Moodle GIFT or Moodle XML
+  bank export --to qti FILE --out FILE.zip     a QTI 1.2 package (.zip) for Canvas and other LMSs
   bank compile FILE... --out DIR               validated JSON banks for a built site
   bank review FILE [--out review.html]         printable review pack for a clinician
   bank package --to scorm12|scorm2004|site FILE --out FILE.zip [--site DIR]
@@ -50,11 +56,19 @@ fn main() -> ExitCode {
         Some((cmd, [file])) if cmd == "stats" => stats(file),
         Some((cmd, [file])) if cmd == "review" => print_valid(file, quiz_core::review::review_html),
         Some((cmd, [file, flag, out])) if cmd == "review" && flag == "--out" => review(file, out),
-        Some((cmd, [flag, format, file])) if cmd == "import" && flag == "--from" => {
-            import(format, file)
+        Some((cmd, [file])) if cmd == "import" => import(None, file),
+        Some((cmd, [flag, format, file] | [file, flag, format]))
+            if cmd == "import" && flag == "--from" =>
+        {
+            import(Some(format), file)
         }
         Some((cmd, [flag, format, file])) if cmd == "export" && flag == "--to" => {
-            export(format, file)
+            export(format, file, None)
+        }
+        Some((cmd, [flag, format, file, out_flag, out]))
+            if cmd == "export" && flag == "--to" && out_flag == "--out" =>
+        {
+            export(format, file, Some(out))
         }
         _ => {
             eprintln!("{USAGE}");
@@ -218,23 +232,112 @@ fn stats(file: &str) -> ExitCode {
     print_valid(file, |bank| quiz_core::stats::stats(bank).to_string())
 }
 
-fn import(format: &str, file: &str) -> ExitCode {
-    if !["gift", "aiken", "moodle"].contains(&format) {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    }
-    let text = match std::fs::read_to_string(file) {
-        Ok(t) => t,
+/// `bank import`: the format named with `--from`, or recognised by content.
+fn import(from: Option<&str>, file: &str) -> ExitCode {
+    let named = match from.map(Format::from_flag) {
+        Some(None) => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+        Some(Some(f)) => Some(f),
+        None => None,
+    };
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
         Err(e) => {
             eprintln!("{file}: error: cannot read the file: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let imported = match format {
-        "gift" => quiz_core::gift::from_gift(&text, file),
-        "aiken" => quiz_core::gift::from_aiken(&text, file),
-        _ => quiz_core::moodle::from_moodle_xml(&text, file),
+    if let Some(why) = refusal(file, &String::from_utf8_lossy(&bytes)) {
+        eprintln!("bank: error: {why}");
+        return ExitCode::FAILURE;
+    }
+    let Ok(text) = String::from_utf8(bytes) else {
+        eprintln!("{file}: error: this is not UTF-8 text; save it as UTF-8 (plain text) first");
+        return ExitCode::FAILURE;
     };
+    let format = match named {
+        Some(f) => {
+            eprintln!(
+                "bank: reading {file} as {} (--from {})",
+                f.title(),
+                f.flag()
+            );
+            f
+        }
+        None => match detect_content(file, &text) {
+            Ok(f) => {
+                eprintln!("bank: reading {file} as {}", f.title());
+                f
+            }
+            Err(why) => {
+                eprintln!("bank: error: {why}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    match format {
+        Format::Toml => already_a_bank(file, &text),
+        Format::Json => json_to_toml(file, &text),
+        Format::Gift => convert(file, quiz_core::gift::from_gift(&text, file)),
+        Format::Aiken => convert(file, quiz_core::gift::from_aiken(&text, file)),
+        Format::MoodleXml => convert(file, quiz_core::moodle::from_moodle_xml(&text, file)),
+    }
+}
+
+/// A TOML bank needs no import: it is checked, as `bank check` does.
+fn already_a_bank(file: &str, text: &str) -> ExitCode {
+    match from_toml(text) {
+        Ok(mut loaded) => {
+            loaded
+                .warnings
+                .extend(default_id_warning(text, &loaded.bank));
+            report(file, &loaded.warnings);
+            eprintln!(
+                "{file}: already a bank in TOML, nothing to import: {}, {}; use the file as it is",
+                count(loaded.bank.questions.len(), "question"),
+                count(loaded.warnings.len(), "warning")
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            report(file, &problems);
+            let errors = problems.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "{file}: already a bank in TOML, nothing to import; it has {}: fix them (bank check {file})",
+                count(errors, "error")
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A JSON bank (a compiled one, or one from the studio) as TOML, read as far
+/// as it can be: its problems are reported with their line and column, and
+/// the TOML is written so they can be fixed there.
+fn json_to_toml(file: &str, text: &str) -> ExitCode {
+    match quiz_core::detect::json_to_toml(text) {
+        Ok((toml, notes)) => {
+            report(file, &notes);
+            print!("{toml}");
+            let errors = notes.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "{file}: converted the JSON bank to TOML; {}, {}",
+                count(errors, "error"),
+                count(notes.len() - errors, "warning")
+            );
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            eprintln!("{file}: error: {why} No bank written.");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints an imported Moodle export as TOML, with what the import reported.
+fn convert(file: &str, imported: quiz_core::gift::Imported) -> ExitCode {
     for n in &imported.notes {
         eprintln!("{}", n.render(file));
     }
@@ -285,20 +388,69 @@ fn review(file: &str, out: &str) -> ExitCode {
     }
 }
 
-fn export(format: &str, file: &str) -> ExitCode {
-    let render = match format {
-        "gift" => quiz_core::gift::to_gift,
-        "moodle" => quiz_core::moodle::to_moodle_xml,
+/// `bank export`: GIFT or Moodle XML (printed, or written to `out`), or a
+/// QTI package (a zip, so `--out` is needed).
+fn export(format: &str, file: &str, out: Option<&str>) -> ExitCode {
+    let loaded = |file: &str| {
+        load(Path::new(file)).map_err(|lines| {
+            lines.iter().for_each(|l| eprintln!("{l}"));
+            ExitCode::FAILURE
+        })
+    };
+    let (bytes, what) = match format {
+        "gift" | "moodle" => {
+            let bank = match loaded(file) {
+                Ok(l) => l.bank,
+                Err(code) => return code,
+            };
+            // What Moodle's own import would refuse or change.
+            report(file, &quiz_core::gift::moodle_warnings(&bank));
+            let text = if format == "gift" {
+                quiz_core::gift::to_gift(&bank)
+            } else {
+                quiz_core::moodle::to_moodle_xml(&bank)
+            };
+            (text.into_bytes(), format!("{format} export"))
+        }
+        "qti" => {
+            if out.is_none() {
+                eprintln!("bank: a QTI package is a zip file: give its name with --out FILE.zip");
+                return ExitCode::from(2);
+            }
+            let bank = match loaded(file) {
+                Ok(l) => l.bank,
+                Err(code) => return code,
+            };
+            report(file, &quiz_core::qti::qti_warnings(&bank));
+            (
+                quiz_core::qti::to_qti_zip(&bank),
+                format!(
+                    "QTI 1.2 package of {}; in Canvas: Settings > Import Course Content > QTI .zip file",
+                    count(bank.questions.len(), "question")
+                ),
+            )
+        }
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
-    print_valid(file, |bank| {
-        // What Moodle's own import would refuse or change.
-        report(file, &quiz_core::gift::moodle_warnings(bank));
-        render(bank)
-    })
+    match out {
+        None => {
+            print!("{}", String::from_utf8_lossy(&bytes));
+            ExitCode::SUCCESS
+        }
+        Some(out) => match std::fs::write(out, &bytes) {
+            Ok(()) => {
+                eprintln!("{file} -> {out}: {what}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{out}: error: cannot write: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
 }
 
 /// The value after `flag` in `args`, and `args` without both.
