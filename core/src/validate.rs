@@ -44,6 +44,7 @@ pub fn validate(bank: &Bank) -> Vec<Diagnostic> {
     let source_ids = check_sources(bank, &mut out);
     let topic_ids = check_topics(bank, &mut out);
     check_questions(bank, &source_ids, &topic_ids, &mut out);
+    check_essentials(bank, &mut out);
     check_use(bank, &mut out);
     out
 }
@@ -437,6 +438,57 @@ fn check_weights(q: &Question, i: usize, out: &mut Vec<Diagnostic>) {
         out.push(Diagnostic::warning(
             path!["questions", i, "choices"],
             format!("the positive weights add up to {total}%, so a perfect answer scores {total}%, not 100%"),
+        ));
+    }
+}
+
+/// Every visit asks every essential question, so they must fit in one: no
+/// more of them than the bank's `draw`, nor, in a topic, than its
+/// `draw_per_topic`. A visit mostly made of them is allowed, with a warning.
+fn check_essentials(bank: &Bank, out: &mut Vec<Diagnostic>) {
+    let m = &bank.meta;
+    let essential = bank.essentials().count();
+    if essential == 0 {
+        if m.pass_requires_essential {
+            out.push(Diagnostic::warning(
+                path!["bank", "pass_requires_essential"],
+                "pass_requires_essential has no effect: no question is essential (mark the questions every patient must get right with essential = true)",
+            ));
+        }
+        return;
+    }
+    let mut fits = true;
+    if let Some(n) = m.draw.filter(|n| *n > 0 && essential > *n) {
+        fits = false;
+        out.push(Diagnostic::error(
+            path!["bank", "draw"],
+            format!(
+                "{essential} questions are essential, but draw = {n} asks {n} per visit; every visit asks every essential question, so raise draw to at least {essential} or mark fewer questions essential"
+            ),
+        ));
+    }
+    if let Some(n) = m.draw_per_topic.filter(|n| *n > 0) {
+        for t in &bank.topics {
+            let here = bank.essentials().filter(|q| q.topic == t.id).count();
+            if here > n {
+                fits = false;
+                out.push(Diagnostic::error(
+                    path!["bank", "draw_per_topic"],
+                    format!(
+                        "topic \"{}\" has {here} essential questions, but draw_per_topic = {n} asks {n} of each topic; every visit asks every essential question, so raise draw_per_topic to at least {here} or mark fewer of this topic's questions essential",
+                        t.id
+                    ),
+                ));
+            }
+        }
+    }
+    let visit = crate::session::visit_len(bank, &crate::session::Options::default());
+    if fits && essential * 2 > visit {
+        out.push(Diagnostic::warning(
+            path!["bank"],
+            format!(
+                "{essential} of the {visit} questions of a visit are essential, more than half: every visit asks them all, so keep essential for the few facts every patient must know; they then stand out on the results page"
+            ),
         ));
     }
 }
