@@ -11,10 +11,15 @@
 //!   (at least two of them, and at least half), and
 //! - at least one word of A's prompt, so the text is about A's subject.
 //!
+//! A true/false question's keyed answer is its statement, true or false: a
+//! text of question B gives it away when it restates the statement, that is
+//! when it contains most of the words that make the statement (at least
+//! three, and two thirds of them), whether it affirms or denies it. True/false
+//! questions' own texts are checked like any other's.
+//!
 //! Words are compared case-insensitively without accents, plurals folded;
 //! words in more than a fifth of the questions ("skin", "treatment") and
-//! short function words never count. True/false questions are not checked:
-//! their answer is a statement, not a choice.
+//! short function words never count.
 
 use std::collections::{HashMap, HashSet};
 
@@ -56,8 +61,9 @@ pub fn answer_leaks(bank: &Bank) -> Vec<Diagnostic> {
                 .into_iter()
                 .filter(|(ai, shown)| {
                     keys[*ai].as_ref().is_some_and(|key| {
-                        shown.len() >= 2
-                            && shown.len() * 2 >= key.answer.len()
+                        let (min, num, den) = key.needs;
+                        shown.len() >= min
+                            && shown.len() * den >= key.answer.len() * num
                             && key.prompt.iter().any(|w| found.contains(w))
                     })
                 })
@@ -89,11 +95,17 @@ struct Key {
     answer: HashSet<String>,
     /// Words of the prompt: what the question is about.
     prompt: HashSet<String>,
+    /// How many answer words a text must have to give it away: at least
+    /// `.0`, and at least `.1 / .2` of them.
+    needs: (usize, usize, usize),
 }
+
+/// Words that say which way a statement goes, not what it is about.
+const TRUTH: &[&str] = &["true", "false", "vrai", "faux", "fausse", "right", "wrong"];
 
 fn key_of(q: &Question, words: &impl Fn(&str) -> HashSet<String>) -> Option<Key> {
     if q.kind == Kind::TrueFalse {
-        return None;
+        return statement_key(q, words);
     }
     let prompt = words(&q.prompt);
     let wrong: HashSet<String> = q
@@ -117,6 +129,25 @@ fn key_of(q: &Question, words: &impl Fn(&str) -> HashSet<String>) -> Option<Key>
         text: correct.join("; "),
         answer,
         prompt,
+        needs: (2, 1, 2),
+    })
+}
+
+/// A true/false question's key: the words of its statement (without the
+/// answers' own words, "True" and "False"), which a text restating it,
+/// affirmed or denied, has most of.
+fn statement_key(q: &Question, words: &impl Fn(&str) -> HashSet<String>) -> Option<Key> {
+    let answers: HashSet<String> = q.choices.iter().flat_map(|c| words(&c.text)).collect();
+    let statement: HashSet<String> = words(&q.prompt)
+        .into_iter()
+        .filter(|w| !answers.contains(w) && !TRUTH.contains(&w.as_str()))
+        .collect();
+    let correct = q.choices.iter().find(|c| c.correct)?;
+    (statement.len() >= 3).then(|| Key {
+        text: format!("{}: {}", correct.text, q.prompt),
+        answer: statement.clone(),
+        prompt: statement,
+        needs: (3, 2, 3),
     })
 }
 
