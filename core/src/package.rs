@@ -125,9 +125,12 @@ pub fn files(
     };
     let index = text("index.html")?;
     let texts = Texts::pick(&text("i18n.json")?, &bank.meta.language)?;
+    // `headers.txt` is the build's copy of `_headers` that a host serves
+    // (the studio fetches the site's files; hosts never serve `_headers`).
+    let headers = text("_headers").or_else(|_| text("headers.txt"))?;
     let csp = match target {
         Target::Site => None,
-        _ => Some(meta_csp(&text("_headers")?)?),
+        _ => Some(meta_csp(&headers)?),
     };
     let page = index_page(&index, bank, &texts, target, csp.as_deref())?;
     if target != Target::Site && !site.iter().any(|(p, _)| p == "scorm.js") {
@@ -145,6 +148,9 @@ pub fn files(
             .map(|(p, b)| (p.clone(), b.clone())),
     );
     if target == Target::Site {
+        if !out.iter().any(|(p, _)| p == "_headers") {
+            out.push(("_headers".into(), headers.into_bytes()));
+        }
         out.push(("README.txt".into(), site_readme(bank).into_bytes()));
     } else {
         let paths: Vec<&str> = out.iter().map(|(p, _)| p.as_str()).collect();
@@ -159,7 +165,7 @@ fn keep(target: Target, path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     if path.ends_with(".br")
         || path.ends_with(".gz")
-        || ["index.html", "i18n.json", "site-files.json"].contains(&path)
+        || ["index.html", "i18n.json", "site-files.json", "headers.txt"].contains(&path)
     {
         return false;
     }

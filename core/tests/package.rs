@@ -279,3 +279,37 @@ fn a_visit_too_big_for_scorm_12_points_to_2004() {
     small.meta.draw = Some(10);
     assert_eq!(package::suspend_data_warning(&small, Target::Scorm12), None);
 }
+
+#[test]
+fn from_the_browser_headers_txt_stands_in_for_the_unserved_headers_file() {
+    // Hosts never serve _headers: the studio fetches its copy, headers.txt.
+    let browser_site: Vec<_> = site()
+        .into_iter()
+        .map(|(p, b)| {
+            if p == "_headers" {
+                ("headers.txt".to_string(), b)
+            } else {
+                (p, b)
+            }
+        })
+        .collect();
+    let json = bank_json("Aftercare basics");
+    let built = site()
+        .into_iter()
+        .find(|(p, _)| p == "_headers")
+        .map(|(_, b)| b);
+    let files = read_zip(&package::zip(Target::Site, &json, &browser_site).unwrap_or_default())
+        .unwrap_or_default();
+    assert_eq!(
+        files
+            .iter()
+            .find(|(p, _)| p == "_headers")
+            .map(|(_, b)| b.clone()),
+        built
+    );
+    assert!(!names(&files).contains(&"headers.txt"));
+    let scorm = read_zip(&package::zip(Target::Scorm12, &json, &browser_site).unwrap_or_default())
+        .unwrap_or_default();
+    assert!(text(&scorm, "index.html").contains("Content-Security-Policy"));
+    assert!(!names(&scorm).contains(&"headers.txt"));
+}
