@@ -5,8 +5,9 @@
  *
  * A classic script that runs before the quiz mounts. It finds the LMS's API
  * object, starts the session, hands the quiz the LMS's pass mark
- * (data-pass-mark) and a progress store kept in cmi.suspend_data
- * (window.quizProgressStore), then turns the quiz's DOM events (quiz:started,
+ * (data-pass-mark) and its saved progress from cmi.suspend_data
+ * (data-progress="lms", data-resume; each change comes back as a
+ * quiz:progress event), then turns the quiz's DOM events (quiz:started,
  * quiz:answered, quiz:completed) into interactions, score and status.
  * Without an LMS it does nothing: the quiz is then an ordinary page.
  * It never throws, and after LMSFinish/Terminate it never calls the API again.
@@ -108,23 +109,24 @@
   if (kept) live = true;
   if (live) document.documentElement.classList.add('quiz-boot-live');
   var unsaved = false, recentSave = false;
-  window.quizProgressStore = {
-    load: function () { return kept; },
-    save: function (text) {
-      text = String(text);
-      if (text.length > LIMIT) {
-        console.warn('Quiz: progress (' + text.length + ' characters) is over the LMS limit of ' + LIMIT + '; not saved.');
-        return false;
-      }
-      kept = text;
-      if (!record || done) return true;
-      var ok = set('cmi.suspend_data', text);
-      recentSave = true;
-      setTimeout(function () { recentSave = false; }, 0);
-      if (unsaved) { unsaved = false; later(); } // the save for an answer already committed
-      return ok;
-    },
-  };
+  // The quiz keeps its progress here instead of localStorage: it reads
+  // data-resume when it mounts and sends each change as a quiz:progress event.
+  root.setAttribute('data-progress', 'lms');
+  if (kept) root.setAttribute('data-resume', kept);
+  function save(text) {
+    text = String(text);
+    if (text.length > LIMIT) {
+      console.warn('Quiz: progress (' + text.length + ' characters) is over the LMS limit of ' + LIMIT + '; not saved.');
+      return;
+    }
+    kept = text;
+    if (!record || done) return;
+    set('cmi.suspend_data', text);
+    recentSave = true;
+    setTimeout(function () { recentSave = false; }, 0);
+    if (unsaved) { unsaved = false; later(); } // the save for an answer already committed
+  }
+  root.addEventListener('quiz:progress', function (e) { save(e.detail); });
 
   // One commit for whatever was written in this turn of the event loop
   // (an answer's interaction and the quiz's save() of its progress).

@@ -16,7 +16,7 @@ node -e '
   const fs = require("fs"), path = require("path");
   const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? (e.name === "author" ? [] : walk(path.join(d, e.name))) : [path.join(d, e.name)]);
-  const files = walk("dist").map((f) => path.relative("dist", f)).filter((f) => !/\.(br|gz)$/.test(f) && f !== "site-files.json").sort();
+  const files = walk("dist").map((f) => path.relative("dist", f)).filter((f) => !/\.(br|gz)$/.test(f) && !["site-files.json", "_headers"].includes(f)).sort();
   fs.writeFileSync("dist/site-files.json", JSON.stringify(files));
   console.log(`site-files.json: ${files.length} files`);'
 

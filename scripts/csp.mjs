@@ -31,14 +31,18 @@ export const csp = [
 // The page's files may be loaded by other sites that mount the quiz directly
 // (EMBEDDING.md section 6): public, credential-less CORS on the static assets.
 const assets = ['*.js', '*.wasm', '*.css', 'banks/*'].flatMap((p) => [`/${p}`, '  Access-Control-Allow-Origin: *', '']);
-writeFileSync(`${dir}/_headers`, [
+const headers = [
   '/*',
   `  Content-Security-Policy: ${csp}`,
   '  X-Content-Type-Options: nosniff',
   '  Referrer-Policy: strict-origin-when-cross-origin',
   '',
   ...assets,
-].join('\n'));
+].join('\n');
+writeFileSync(`${dir}/_headers`, headers);
+// The same file under a name hosts serve (they keep _headers to themselves),
+// for the studio's "Publish", which packages the site from the browser.
+writeFileSync(`${dir}/headers.txt`, headers);
 console.log(`csp: ${hashes.length} inline script hash(es), ${styleHashes.length} inline style hash(es)`);
 
 // The same headers, documented for whoever deploys this build.

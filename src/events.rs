@@ -69,6 +69,18 @@ pub enum Field {
 }
 
 impl HostEvent {
+    /// Its `type`: `answered`, `cta-clicked`, ….
+    pub fn kind(&self) -> &'static str {
+        match self {
+            HostEvent::Ready { .. } => "ready",
+            HostEvent::Started { .. } => "started",
+            HostEvent::Answered { .. } => "answered",
+            HostEvent::Completed { .. } => "completed",
+            HostEvent::CtaClicked { .. } => "cta-clicked",
+            HostEvent::Resize { .. } => "resize",
+        }
+    }
+
     /// The event as the host receives it: `{ type: "answered", … }`.
     pub fn to_field(&self) -> Field {
         use Field::{Flag, Number, Text};
@@ -152,7 +164,8 @@ impl HostEvent {
                 ("resize", vec![("height", Number(f64::from(*height)))])
             }
         };
-        fields.insert(0, ("type", Text(kind.into())));
+        debug_assert_eq!(kind, self.kind());
+        fields.insert(0, ("type", Text(self.kind().into())));
         Field::Object(fields)
     }
 }

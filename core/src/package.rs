@@ -60,12 +60,13 @@ impl Target {
     }
 }
 
-/// Markers the build leaves in `index.html` around the default bank's card.
-pub const CARD_START: &str = "<!--quiz-card-->";
-pub const CARD_END: &str = "<!--/quiz-card-->";
-/// What the LMS adapter's `<script>` replaces (a SCORM package) or what is
-/// removed (a website).
-const LMS_SLOT: &str = "quiz-lms";
+/// Where the build's `index.html` has the default bank's card: between the
+/// opening of its wrapper and the note after it.
+pub const CARD_START: &str = "<div class=\"prerendered\">";
+pub const CARD_END: &str = "<p class=\"boot-failed boot-note\">";
+/// What a SCORM package's LMS adapter `<script>` goes before (right after
+/// `#quiz-root`, so it runs before the quiz mounts).
+const ADAPTER_BEFORE: &str = "<noscript>";
 
 /// A problem that stops packaging, in words for an instructor.
 pub type Problem = String;
@@ -125,9 +126,12 @@ pub fn files(
     };
     let index = text("index.html")?;
     let texts = Texts::pick(&text("i18n.json")?, &bank.meta.language)?;
+    // `headers.txt` is the build's copy of `_headers` that a host serves
+    // (the studio fetches the site's files; hosts never serve `_headers`).
+    let headers = text("_headers").or_else(|_| text("headers.txt"))?;
     let csp = match target {
         Target::Site => None,
-        _ => Some(meta_csp(&text("_headers")?)?),
+        _ => Some(meta_csp(&headers)?),
     };
     let page = index_page(&index, bank, &texts, target, csp.as_deref())?;
     if target != Target::Site && !site.iter().any(|(p, _)| p == "scorm.js") {
@@ -145,6 +149,9 @@ pub fn files(
             .map(|(p, b)| (p.clone(), b.clone())),
     );
     if target == Target::Site {
+        if !out.iter().any(|(p, _)| p == "_headers") {
+            out.push(("_headers".into(), headers.into_bytes()));
+        }
         out.push(("README.txt".into(), site_readme(bank).into_bytes()));
     } else {
         let paths: Vec<&str> = out.iter().map(|(p, _)| p.as_str()).collect();
@@ -159,7 +166,7 @@ fn keep(target: Target, path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     if path.ends_with(".br")
         || path.ends_with(".gz")
-        || ["index.html", "i18n.json", "site-files.json"].contains(&path)
+        || ["index.html", "i18n.json", "site-files.json", "headers.txt"].contains(&path)
     {
         return false;
     }
@@ -227,17 +234,27 @@ fn index_page(
     let lms = match target {
         Target::Site => String::from("<div id=\"quiz-root\" data-bank=\"bank.json\">"),
         _ => format!(
-            "<div id=\"quiz-root\" data-bank=\"bank.json\" data-offline=\"off\" data-bank-pass-mark=\"{}\">",
+            "<div id=\"quiz-root\" data-bank=\"bank.json\" data-bank-pass-mark=\"{}\">",
             meta.pass_mark
         ),
     };
     page = replace_tag(&page, "<div", "quiz-root", &lms).ok_or_else(|| damaged("#quiz-root"))?;
+    if target != Target::Site {
+        // The LMS serves the package: no service worker (`quiz-lms`).
+        page = replace_tag(&page, "<body", "", "<body class=\"quiz-page quiz-lms\">")
+            .ok_or_else(|| damaged("<body> tag"))?;
+    }
     let adapter = match target {
-        Target::Scorm12 => "<script src=\"scorm.js\" data-scorm=\"1.2\"></script>",
-        Target::Scorm2004 => "<script src=\"scorm.js\" data-scorm=\"2004\"></script>",
-        Target::Site => "",
+        Target::Scorm12 => Some("<script src=\"scorm.js\" data-scorm=\"1.2\"></script>"),
+        Target::Scorm2004 => Some("<script src=\"scorm.js\" data-scorm=\"2004\"></script>"),
+        Target::Site => None,
     };
-    page = replace_tag(&page, "<template", LMS_SLOT, adapter).ok_or_else(|| damaged("LMS slot"))?;
+    if let Some(adapter) = adapter {
+        let at = page
+            .find(ADAPTER_BEFORE)
+            .ok_or_else(|| damaged("<noscript>"))?;
+        page.insert_str(at, adapter);
+    }
     if let Some(csp) = csp {
         // Where the LMS sends no policy of its own, the page keeps its own.
         page = page.replacen(
@@ -253,20 +270,13 @@ fn index_page(
 }
 
 /// Replaces the first `<tag …>` whose text contains `needle` (attribute
-/// quoting may have been removed by the minifier) with `with`; a
-/// `<template>` loses its `</template>` too.
+/// quoting may have been removed by the minifier) with `with`.
 fn replace_tag(page: &str, open: &str, needle: &str, with: &str) -> Option<String> {
     let mut from = 0;
     while let Some(i) = page[from..].find(open).map(|i| i + from) {
         let end = page[i..].find('>').map(|e| i + e + 1)?;
         let after = page[i + open.len()..].chars().next();
         if after.is_some_and(|c| c == ' ' || c == '>') && page[i..end].contains(needle) {
-            let close = format!("</{}>", &open[1..]);
-            let end = if open == "<template" && page[end..].starts_with(&close) {
-                end + close.len()
-            } else {
-                end
-            };
             return Some(format!("{}{with}{}", &page[..i], &page[end..]));
         }
         from = end;

@@ -299,7 +299,7 @@ fn package_makes_scorm_and_site_zips_from_a_built_site_and_says_what_is_missing(
     let site = dir.join("site");
     std::fs::create_dir_all(site.join("author")).expect("tmp");
     let files: [(&str, &str); 6] = [
-        ("index.html", "<html lang=en><head><title>x</title><meta name=description content=x><meta name=\"quiz-boot\" content=\"microneedling en\"></head><body><div id=quiz-root><!--quiz-card--><!--/quiz-card--></div><template id=quiz-lms></template></body></html>"),
+        ("index.html", "<html lang=en><head><title>x</title><meta name=description content=x><meta name=\"quiz-boot\" content=\"microneedling en\"></head><body><div id=quiz-root><div class=\"prerendered\"><p class=\"boot-failed boot-note\">x</p></div></div><noscript>x</noscript></body></html>"),
         ("i18n.json", r#"{"en":{"percent":"{n}%","start_questions":"{n} questions"}}"#),
         ("_headers", "/*\n  Content-Security-Policy: default-src 'self'\n"),
         ("scorm.js", "adapter"),

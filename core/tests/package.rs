@@ -16,8 +16,8 @@ fn site() -> Vec<(String, Vec<u8>)> {
         <meta name=description content=\"Default description\">\
         <meta name=\"quiz-boot\" content=\"microneedling en\"><script>boot()</script>\
         <script type=module>import init from './app-1234.js';init('./app-1234_bg.wasm')</script></head>\
-        <body class=quiz-page><div id=quiz-root><div class=\"prerendered\"><!--quiz-card--><main>Microneedling: what do you know?</main><!--/quiz-card--></div></div>\
-        <template id=quiz-lms></template></body></html>";
+        <body class=quiz-page><div id=quiz-root><div class=\"prerendered\"><main>Microneedling: what do you know?</main><p class=\"boot-failed boot-note\">x</p></div></div>\
+        <noscript>x</noscript></body></html>";
     let files: Vec<(&str, &[u8])> = vec![
         ("index.html", index.as_bytes()),
         ("index.html.br", b"old"),
@@ -159,7 +159,7 @@ fn scorm_packages_list_every_file_in_a_manifest_with_the_pass_mark() {
             "<script src=\"scorm.js\" data-scorm=\"{version}\">"
         )));
         assert!(page.contains("data-bank=\"bank.json\""));
-        assert!(page.contains("data-offline=\"off\""));
+        assert!(page.contains("<body class=\"quiz-page quiz-lms\">"));
         assert!(page.contains("Content-Security-Policy\" content=\"default-src &#39;self&#39;"));
         assert!(
             !page.contains("frame-ancestors"),
@@ -278,4 +278,38 @@ fn a_visit_too_big_for_scorm_12_points_to_2004() {
     let mut small = b.clone();
     small.meta.draw = Some(10);
     assert_eq!(package::suspend_data_warning(&small, Target::Scorm12), None);
+}
+
+#[test]
+fn from_the_browser_headers_txt_stands_in_for_the_unserved_headers_file() {
+    // Hosts never serve _headers: the studio fetches its copy, headers.txt.
+    let browser_site: Vec<_> = site()
+        .into_iter()
+        .map(|(p, b)| {
+            if p == "_headers" {
+                ("headers.txt".to_string(), b)
+            } else {
+                (p, b)
+            }
+        })
+        .collect();
+    let json = bank_json("Aftercare basics");
+    let built = site()
+        .into_iter()
+        .find(|(p, _)| p == "_headers")
+        .map(|(_, b)| b);
+    let files = read_zip(&package::zip(Target::Site, &json, &browser_site).unwrap_or_default())
+        .unwrap_or_default();
+    assert_eq!(
+        files
+            .iter()
+            .find(|(p, _)| p == "_headers")
+            .map(|(_, b)| b.clone()),
+        built
+    );
+    assert!(!names(&files).contains(&"headers.txt"));
+    let scorm = read_zip(&package::zip(Target::Scorm12, &json, &browser_site).unwrap_or_default())
+        .unwrap_or_default();
+    assert!(text(&scorm, "index.html").contains("Content-Security-Policy"));
+    assert!(!names(&scorm).contains(&"headers.txt"));
 }

@@ -3,59 +3,12 @@
 //! message, and turn everything else into bank TOML (GIFT, Aiken and Moodle
 //! XML through their importers; JSON as plain TOML).
 
-use quiz_core::gift::{from_aiken, from_gift, looks_like_aiken};
+pub use quiz_core::detect::Format;
+use quiz_core::detect::{detect, json_to_toml};
+use quiz_core::gift::{from_aiken, from_gift};
 use quiz_core::moodle::from_moodle_xml;
-use quiz_core::toml_source::{bank_toml, imported_toml};
+use quiz_core::toml_source::imported_toml;
 use quiz_core::Diagnostic;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Toml,
-    Json,
-    Gift,
-    Aiken,
-    MoodleXml,
-}
-
-impl Format {
-    /// What the file is, or why it cannot be opened.
-    pub fn detect(name: &str, text: &str) -> Result<Format, String> {
-        let lower = name.to_ascii_lowercase();
-        let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
-        let start = text.trim_start_matches('\u{feff}').trim_start();
-        if text.starts_with("%PDF") || ext == "pdf" {
-            return Err(format!(
-                "{name} is a PDF document, which holds pages, not questions. Export the questions from Moodle (Question bank > Export, as Moodle XML or GIFT), or start a blank bank and type them in."
-            ));
-        }
-        if text.starts_with("PK\u{3}\u{4}") || matches!(ext, "doc" | "docx" | "odt" | "rtf") {
-            return Err(format!(
-                "{name} is a word-processor document. Save the questions as Moodle XML, GIFT or Aiken (plain text) first, or start a blank bank and paste them in."
-            ));
-        }
-        Ok(match ext {
-            "toml" => Format::Toml,
-            "json" => Format::Json,
-            "gift" => Format::Gift,
-            "xml" => Format::MoodleXml,
-            _ if start.starts_with("<?xml") || start.starts_with("<quiz") => Format::MoodleXml,
-            _ if start.starts_with('{') => Format::Json,
-            _ if text.contains("[[questions]]") || text.contains("[bank]") => Format::Toml,
-            _ if looks_like_aiken(text) => Format::Aiken,
-            _ => Format::Gift,
-        })
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Format::Toml => "bank (TOML)",
-            Format::Json => "compiled bank (JSON)",
-            Format::Gift => "Moodle GIFT export",
-            Format::Aiken => "Aiken export",
-            Format::MoodleXml => "Moodle XML export",
-        }
-    }
-}
 
 /// A file turned into bank TOML, with what the conversion reported.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,7 +24,7 @@ pub struct Opened {
 
 /// Opens a file for the studio.
 pub fn open(name: &str, text: &str) -> Result<Opened, String> {
-    let format = Format::detect(name, text)?;
+    let format = detect(name, text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (toml, notes) = match format {
         Format::Toml => (text.to_string(), Vec::new()),
@@ -111,23 +64,6 @@ pub fn open(name: &str, text: &str) -> Result<Opened, String> {
     })
 }
 
-/// A JSON bank as TOML. A bank with problems is read as far as it can be;
-/// the problems become notes and the forms show the rest.
-fn json_to_toml(text: &str) -> Result<(String, Vec<Diagnostic>), String> {
-    let root =
-        quiz_core::json::parse(text, quiz_core::validate::limits::MAX_DEPTH).map_err(|e| {
-            let at = quiz_core::diagnostic::pos_of(text, e.at);
-            format!(
-                "This is not readable JSON (line {}, column {}: {}).",
-                at.line, at.column, e.message
-            )
-        })?;
-    let (bank, result) = quiz_core::parse::read_tree(text, &root, |_| Vec::new(), false, true);
-    let bank = bank.ok_or("This JSON is not a question bank.")?;
-    let notes = result.err().unwrap_or_default();
-    Ok((bank_toml(&bank), notes))
-}
-
 /// Character offset of a 1-based line and column in `text`.
 pub fn offset(text: &str, line: usize, column: usize) -> usize {
     // Text areas count UTF-16 code units, as the diagnostics' columns do.
@@ -155,24 +91,24 @@ mod tests {
 
     #[test]
     fn formats_are_detected_and_documents_refused() {
-        assert_eq!(Format::detect("a.TOML", ""), Ok(Format::Toml));
-        assert_eq!(Format::detect("a.json", ""), Ok(Format::Json));
-        assert_eq!(Format::detect("a.gift", ""), Ok(Format::Gift));
-        assert_eq!(Format::detect("export.xml", ""), Ok(Format::MoodleXml));
+        assert_eq!(detect("a.TOML", ""), Ok(Format::Toml));
+        assert_eq!(detect("a.json", ""), Ok(Format::Json));
+        assert_eq!(detect("a.gift", ""), Ok(Format::Gift));
+        assert_eq!(detect("export.xml", ""), Ok(Format::MoodleXml));
         assert_eq!(
-            Format::detect("quiz.txt", "\u{feff}<?xml version=\"1.0\"?><quiz></quiz>"),
+            detect("quiz.txt", "\u{feff}<?xml version=\"1.0\"?><quiz></quiz>"),
             Ok(Format::MoodleXml)
         );
         assert_eq!(
-            Format::detect("a.txt", "Q?\nA. x\nB. y\nANSWER: A"),
+            detect("a.txt", "Q?\nA. x\nB. y\nANSWER: A"),
             Ok(Format::Aiken)
         );
-        assert_eq!(Format::detect("a.txt", "::q::Q{=a ~b}"), Ok(Format::Gift));
-        let pdf = Format::detect("questions.pdf", "%PDF-1.7 ...");
+        assert_eq!(detect("a.txt", "::q::Q{=a ~b}"), Ok(Format::Gift));
+        let pdf = detect("questions.pdf", "%PDF-1.7 ...");
         assert!(pdf.is_err_and(|m| m.contains("PDF") && m.contains("Moodle XML")));
-        let word = Format::detect("quiz.bin", "PK\u{3}\u{4}word/document.xml");
+        let word = detect("quiz.bin", "PK\u{3}\u{4}word/document.xml");
         assert!(word.is_err_and(|m| m.contains("word-processor")));
-        assert!(Format::detect("quiz.docx", "").is_err());
+        assert!(detect("quiz.docx", "").is_err());
     }
 
     #[test]

@@ -98,6 +98,30 @@ pub fn Publish(props: &PublishProps) -> Html {
             });
         })
     };
+    // A native LMS quiz (Canvas, Blackboard): made here, no site files needed.
+    let qti = {
+        let (status, json, id) = (status.clone(), json.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(loaded) = json.as_deref().and_then(|j| quiz_core::from_json(j).ok()) else {
+                return;
+            };
+            let zip = quiz_core::qti::to_qti_zip(&loaded.bank);
+            let name = format!("{id}-qti.zip");
+            let warnings = quiz_core::qti::qti_warnings(&loaded.bank);
+            let notes = warnings
+                .iter()
+                .map(|w| w.message.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            status.set(
+                match super::download_bytes(&name, "application/zip", &zip) {
+                    Some(()) if warnings.is_empty() => format!("{name} is downloaded."),
+                    Some(()) => format!("{name} is downloaded. What Canvas will not keep: {notes}"),
+                    None => "This browser did not allow the download.".to_string(),
+                },
+            );
+        })
+    };
     let ready = json.is_some() && !*busy;
     html! {
         <section class="deploy publish" aria-labelledby="publish-title">
@@ -111,6 +135,8 @@ pub fn Publish(props: &PublishProps) -> Html {
                     aria-describedby="publish-hint">{ "SCORM 2004 package" }</button>
                 <button type="button" disabled={!ready} onclick={export(Target::Site)}
                     aria-describedby="publish-hint">{ "Website (zip)" }</button>
+                <button type="button" disabled={!ready} onclick={qti}
+                    aria-describedby="publish-hint">{ "QTI 1.2 for Canvas or Blackboard (zip)" }</button>
             </div>
             <p class="hint" id="publish-hint">{
                 if json.is_none() {
@@ -118,7 +144,7 @@ pub fn Publish(props: &PublishProps) -> Html {
                 } else if let Some(w) = &too_big_for_12 {
                     format!("SCORM 1.2 is not offered: {w}.")
                 } else {
-                    "A SCORM package goes into your LMS (Moodle, TalentLMS, Docebo, Canvas…) and reports each learner's score, answers and progress to it. The website is the quiz with this bank built in, for any static host.".to_string()
+                    "A SCORM package goes into your LMS (Moodle, TalentLMS, Docebo, Canvas…) and reports each learner's score, answers and progress to it. The website is the quiz with this bank built in, for any static host. QTI makes a quiz that Canvas grades itself, without this quiz's sources, topics or resume.".to_string()
                 }
             }</p>
             <p class="status" role="status">{ (*status).clone() }</p>

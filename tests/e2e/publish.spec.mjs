@@ -114,6 +114,18 @@ test('the studio publishes SCORM 1.2, SCORM 2004 and a website, each with the ba
     }
     expect(Object.keys(files).some((f) => f.startsWith('author/'))).toBe(false);
   }
+  // QTI for Canvas: an assessment with every question, listed in its manifest.
+  const downloading = page.waitForEvent('download');
+  await publish.getByRole('button', { name: 'QTI 1.2 for Canvas or Blackboard (zip)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('microneedling-custom-qti.zip');
+  const files = unzipSync(readFileSync(await download.path()));
+  const manifest = strFromU8(files['imsmanifest.xml']);
+  const items = Object.keys(files).filter((f) => f !== 'imsmanifest.xml');
+  for (const f of items) expect(manifest).toContain(f);
+  const assessment = items.map((f) => strFromU8(files[f])).join('\n');
+  const escape = (t) => t.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  for (const q of expected.questions) expect(assessment).toContain(escape(q.id));
 });
 
 test('the studio refuses to publish a bank with errors and says why', async ({ page }) => {
@@ -124,7 +136,7 @@ test('the studio refuses to publish a bank with errors and says why', async ({ p
   const value = await text.inputValue();
   await text.fill(value.replace('pass_mark = 70', 'pass_mark = 170'));
   const publish = page.getByRole('region', { name: 'Publish for learners' });
-  for (const name of ['SCORM 1.2 package (for most LMSs)', 'SCORM 2004 package', 'Website (zip)']) {
+  for (const name of ['SCORM 1.2 package (for most LMSs)', 'SCORM 2004 package', 'Website (zip)', 'QTI 1.2 for Canvas or Blackboard (zip)']) {
     await expect(publish.getByRole('button', { name })).toBeDisabled();
   }
   await expect(publish.getByText(/Publishing needs a bank without errors: 1 left/)).toBeVisible();
