@@ -1,6 +1,7 @@
 //! Authoring checks that need the whole bank and judgement rather than a rule:
 //! run by `bank check`, the bank editor and the content tests, never by the
-//! quiz page.
+//! quiz page ([`authoring`]: answer leaks and the essential questions'
+//! warnings).
 //!
 //! **Answer leaks.** Questions are shuffled, so any question may come first.
 //! When the explanation, feedback or prompt of one question states the keyed
@@ -26,6 +27,46 @@ use std::collections::{HashMap, HashSet};
 use crate::bank::{Bank, Kind, Question};
 use crate::diagnostic::{Diagnostic, Seg};
 use crate::path;
+
+/// Every authoring warning of `bank`: [`essential_warnings`], then
+/// [`answer_leaks`].
+pub fn authoring(bank: &Bank) -> Vec<Diagnostic> {
+    let mut out = essential_warnings(bank);
+    out.extend(answer_leaks(bank));
+    out
+}
+
+/// Essential questions that no longer stand out (more than half of a visit),
+/// and `pass_requires_essential` without any. (That they fit in a visit is a
+/// rule: [`crate::validate`].)
+pub fn essential_warnings(bank: &Bank) -> Vec<Diagnostic> {
+    let essential = bank.essentials().count();
+    if essential == 0 {
+        return bank
+            .meta
+            .pass_requires_essential
+            .then(|| {
+                Diagnostic::warning(
+                    path!["bank", "pass_requires_essential"],
+                    "pass_requires_essential has no effect: no question is essential (mark the questions every patient must get right with essential = true)",
+                )
+            })
+            .into_iter()
+            .collect();
+    }
+    let visit = crate::session::visit_len(bank, &crate::session::Options::default());
+    (essential * 2 > visit)
+        .then(|| {
+            Diagnostic::warning(
+                path!["bank"],
+                format!(
+                    "{essential} of the {visit} questions of a visit are essential, more than half: every visit asks them all, so keep essential for the few facts every patient must know; they then stand out on the results page"
+                ),
+            )
+        })
+        .into_iter()
+        .collect()
+}
 
 /// Every answer leak in `bank`, one warning each, placed at the text that
 /// gives the answer away.

@@ -23,12 +23,13 @@ pub fn from_json(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     read_json(text, |_| Vec::new(), false)
 }
 
-/// [`from_json`] plus the authoring checks of [`crate::lint`] (answer leaks),
+/// [`from_json`] plus the authoring checks of [`crate::lint`] (answer leaks,
+/// essential questions),
 /// for the bank tool and the editor; the quiz page does not carry them.
 /// Field problems and rule problems are reported together: a field that
 /// cannot be read does not hide the rule problems of the others.
 pub fn from_json_checked(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
-    read_json(text, crate::lint::answer_leaks, true)
+    read_json(text, crate::lint::authoring, true)
 }
 
 fn read_json(

@@ -101,6 +101,20 @@ fn spread_over_topics(questions: Vec<&Question>, n: usize) -> Vec<&Question> {
         .collect()
 }
 
+/// Counts one more question taken in `topic`; returns how many now.
+fn take<'a>(taken: &mut Vec<(&'a str, usize)>, topic: &'a str) -> usize {
+    match taken.iter_mut().find(|(t, _)| *t == topic) {
+        Some((_, k)) => {
+            *k += 1;
+            *k
+        }
+        None => {
+            taken.push((topic, 1));
+            1
+        }
+    }
+}
+
 /// Whether `q` may be drawn under `options`: essential questions always.
 fn included(q: &Question, options: &Options) -> bool {
     q.essential
@@ -153,18 +167,12 @@ impl Session {
         // Pools: at most N per topic (in drawn order), then at most N in all;
         // essential questions always, counted first.
         if let Some(n) = options.per_topic.or(bank.meta.draw_per_topic) {
-            let mut taken: std::collections::HashMap<&str, usize> = Default::default();
+            // Questions taken in each topic so far (a bank has few topics).
+            let mut taken: Vec<(&str, usize)> = Vec::new();
             for q in questions.iter().filter(|q| q.essential) {
-                *taken.entry(q.topic.as_str()).or_default() += 1;
+                take(&mut taken, &q.topic);
             }
-            questions.retain(|q| {
-                if q.essential {
-                    return true;
-                }
-                let k = taken.entry(q.topic.as_str()).or_default();
-                *k += 1;
-                *k <= n.max(1)
-            });
+            questions.retain(|q| q.essential || take(&mut taken, &q.topic) <= n.max(1));
         }
         if let Some(n) = options.count.or(bank.meta.draw) {
             questions = spread_over_topics(questions, n.max(1));

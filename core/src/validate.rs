@@ -444,52 +444,31 @@ fn check_weights(q: &Question, i: usize, out: &mut Vec<Diagnostic>) {
 
 /// Every visit asks every essential question, so they must fit in one: no
 /// more of them than the bank's `draw`, nor, in a topic, than its
-/// `draw_per_topic`. A visit mostly made of them is allowed, with a warning.
+/// `draw_per_topic`. (A visit mostly made of them is allowed, with a
+/// warning: see [`crate::lint::essential_warnings`].)
 fn check_essentials(bank: &Bank, out: &mut Vec<Diagnostic>) {
     let m = &bank.meta;
-    let essential = bank.essentials().count();
-    if essential == 0 {
-        if m.pass_requires_essential {
-            out.push(Diagnostic::warning(
-                path!["bank", "pass_requires_essential"],
-                "pass_requires_essential has no effect: no question is essential (mark the questions every patient must get right with essential = true)",
+    let mut fit = |field: &'static str, n: usize, place: String, count: usize| {
+        if n > 0 && count > n {
+            out.push(Diagnostic::error(
+                path!["bank", field],
+                format!("{place}{count} questions are essential, but {field} = {n}: every visit asks all of them, so raise {field} to {count} or mark fewer essential"),
             ));
         }
-        return;
+    };
+    if let Some(n) = m.draw {
+        fit("draw", n, String::new(), bank.essentials().count());
     }
-    let mut fits = true;
-    if let Some(n) = m.draw.filter(|n| *n > 0 && essential > *n) {
-        fits = false;
-        out.push(Diagnostic::error(
-            path!["bank", "draw"],
-            format!(
-                "{essential} questions are essential, but draw = {n} asks {n} per visit; every visit asks every essential question, so raise draw to at least {essential} or mark fewer questions essential"
-            ),
-        ));
-    }
-    if let Some(n) = m.draw_per_topic.filter(|n| *n > 0) {
+    if let Some(n) = m.draw_per_topic {
         for t in &bank.topics {
             let here = bank.essentials().filter(|q| q.topic == t.id).count();
-            if here > n {
-                fits = false;
-                out.push(Diagnostic::error(
-                    path!["bank", "draw_per_topic"],
-                    format!(
-                        "topic \"{}\" has {here} essential questions, but draw_per_topic = {n} asks {n} of each topic; every visit asks every essential question, so raise draw_per_topic to at least {here} or mark fewer of this topic's questions essential",
-                        t.id
-                    ),
-                ));
-            }
+            fit(
+                "draw_per_topic",
+                n,
+                format!("in topic \"{}\", ", t.id),
+                here,
+            );
         }
-    }
-    let visit = crate::session::visit_len(bank, &crate::session::Options::default());
-    if fits && essential * 2 > visit {
-        out.push(Diagnostic::warning(
-            path!["bank"],
-            format!(
-                "{essential} of the {visit} questions of a visit are essential, more than half: every visit asks them all, so keep essential for the few facts every patient must know; they then stand out on the results page"
-            ),
-        ));
     }
 }
 

@@ -68,20 +68,16 @@ pub fn Results(props: &ResultsProps) -> Html {
         }
     });
     // Missed essential questions lead the page; the review lists the rest.
-    let is_missed_essential = |slot: &Slot| r.essential_missed.contains(&slot.question);
-    let item = |slot: &Slot| review_item(&props.bank, slot, lang);
-    let essential_review = props
-        .session
-        .slots
-        .iter()
-        .filter(|s| is_missed_essential(s))
-        .filter_map(item);
-    let review = props
-        .session
-        .slots
-        .iter()
-        .filter(|s| !is_missed_essential(s))
-        .filter_map(item);
+    let (mut essential_review, mut review) = (Vec::new(), Vec::new());
+    for slot in &props.session.slots {
+        if let Some(item) = review_item(&props.bank, slot, lang) {
+            if r.essential_missed.contains(&slot.question) {
+                essential_review.push(item);
+            } else {
+                review.push(item);
+            }
+        }
+    }
     let outcome = lang.t(if r.passed {
         "results_passed"
     } else {
@@ -115,7 +111,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <section class="essential" aria-labelledby="essential-heading">
                     <h3 id="essential-heading">{ lang.t("essential_heading") }</h3>
                     <p>{ lang.t("essential_intro") }</p>
-                    <ol class="review">{ for essential_review }</ol>
+                    <ol class="review">{ essential_review }</ol>
                 </section>
             }
             if let Some(cta) = &props.cta {
@@ -145,7 +141,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <tbody>{ for topics }</tbody>
             </table>
             <h3>{ lang.t("review_heading") }</h3>
-            <ol class="review">{ for review }</ol>
+            <ol class="review">{ review }</ol>
             <h3>{ lang.t("sources") }</h3>
             <Bibliography bank={props.bank.clone()} />
             <Disclaimer text={bank.meta.disclaimer.clone()} />
