@@ -337,9 +337,13 @@ pub fn manifest(target: Target, bank: &Bank, files: &[&str]) -> String {
         .collect();
     match target {
         Target::Scorm2004 => {
+            // With pass_requires_essential the score alone does not pass:
+            // the LMS must take the quiz's passed or failed, not the measure.
+            let by_measure =
+                !(bank.meta.pass_requires_essential && bank.essentials().next().is_some());
             let mastery = if pass > 0 {
                 format!(
-                    "\n        <imsss:sequencing>\n          <imsss:objectives>\n            <imsss:primaryObjective objectiveID=\"pass_mark\" satisfiedByMeasure=\"true\">\n              <imsss:minNormalizedMeasure>{}.{:02}</imsss:minNormalizedMeasure>\n            </imsss:primaryObjective>\n          </imsss:objectives>\n        </imsss:sequencing>",
+                    "\n        <imsss:sequencing>\n          <imsss:objectives>\n            <imsss:primaryObjective objectiveID=\"pass_mark\" satisfiedByMeasure=\"{by_measure}\">\n              <imsss:minNormalizedMeasure>{}.{:02}</imsss:minNormalizedMeasure>\n            </imsss:primaryObjective>\n          </imsss:objectives>\n        </imsss:sequencing>",
                     pass / 100,
                     pass % 100
                 )

@@ -313,3 +313,33 @@ fn from_the_browser_headers_txt_stands_in_for_the_unserved_headers_file() {
     assert!(text(&scorm, "index.html").contains("Content-Security-Policy"));
     assert!(!names(&scorm).contains(&"headers.txt"));
 }
+
+#[test]
+fn with_pass_requires_essential_scorm_2004_takes_the_quizs_verdict_not_the_score() {
+    let mut b = bank(vec![
+        question(
+            "q1",
+            "t1",
+            Kind::Single,
+            vec![choice("a", true), choice("b", false)],
+        ),
+        question(
+            "q2",
+            "t2",
+            Kind::Single,
+            vec![choice("a", true), choice("b", false)],
+        ),
+    ]);
+    let files = ["index.html", "imsmanifest.xml"];
+    let manifest = |b: &quiz_core::Bank| package::manifest(Target::Scorm2004, b, &files);
+    assert!(manifest(&b).contains("satisfiedByMeasure=\"true\""));
+    // The rule alone, with no essential question, changes nothing.
+    b.meta.pass_requires_essential = true;
+    assert!(manifest(&b).contains("satisfiedByMeasure=\"true\""));
+    // A score over the pass mark with an essential question missed is
+    // failed: the LMS must not mark it satisfied by the measure.
+    b.questions[1].essential = true;
+    let m = manifest(&b);
+    assert!(m.contains("satisfiedByMeasure=\"false\""), "{m}");
+    assert!(m.contains("<imsss:minNormalizedMeasure>0.60</imsss:minNormalizedMeasure>"));
+}
