@@ -184,8 +184,17 @@ fn statement_key(q: &Question, words: &impl Fn(&str) -> HashSet<String>) -> Opti
         .filter(|w| !answers.contains(w) && !TRUTH.contains(&w.as_str()))
         .collect();
     let correct = q.choices.iter().find(|c| c.correct)?;
+    // "True or false: X" is shown as "True: X" (or "False: X").
+    let said = q
+        .prompt
+        .split_once(':')
+        .filter(|(head, _)| {
+            let head = head.trim().to_ascii_lowercase();
+            head == "true or false" || head == "vrai ou faux"
+        })
+        .map_or(q.prompt.as_str(), |(_, rest)| rest.trim());
     (statement.len() >= 3).then(|| Key {
-        text: format!("{}: {}", correct.text, q.prompt),
+        text: format!("{}: {said}", correct.text),
         answer: statement.clone(),
         prompt: statement,
         needs: (3, 2, 3),

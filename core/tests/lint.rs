@@ -163,7 +163,7 @@ fn a_text_that_restates_a_true_false_statement_gives_its_answer_away() {
     assert_eq!(leaks.len(), 1, "{leaks:?}");
     let m = &leaks[0].message;
     assert!(
-        m.contains("question \"who-treats\" gives away the answer to question \"home-pens-safe\" (\"False: True or false: microneedling pens sold online"),
+        m.contains("question \"who-treats\" gives away the answer to question \"home-pens-safe\" (\"False: microneedling pens sold online"),
         "{m}"
     );
     assert!(m.contains("\"online\"") && m.contains("\"pen\""), "{m}");
