@@ -65,16 +65,18 @@ pub fn stats(bank: &Bank) -> Stats {
 impl fmt::Display for Stats {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "questions: {}", self.questions)?;
-        writeln!(
-            f,
-            "essential: {} (asked in every visit{})",
-            self.essential,
-            if self.pass_requires_essential {
-                "; a visit passes only when all are right"
-            } else {
-                ""
-            }
-        )?;
+        match (self.essential, self.pass_requires_essential) {
+            (0, false) => writeln!(f, "essential: 0")?,
+            (n, rule) => writeln!(
+                f,
+                "essential: {n} (asked in every visit{})",
+                if rule {
+                    "; a visit passes only when all are right"
+                } else {
+                    ""
+                }
+            )?,
+        }
         let mut table = |title: &str, rows: Vec<(String, usize)>| -> fmt::Result {
             writeln!(f, "\n{title}")?;
             let width = rows
