@@ -120,7 +120,7 @@ async fn start_screen_shows_title_count_disclaimer_and_start_button() {
     assert!(html.contains(">Start the quiz</button>"));
     // Honest status: the sources were checked; no medical review is claimed.
     assert!(
-        html.contains("Sources checked on 2 December 2026"),
+        html.contains("Sources checked on 6 December 2026"),
         "{html}"
     );
     assert!(!html.contains("eviewed"), "{html}");
@@ -170,7 +170,7 @@ async fn a_medical_review_is_claimed_only_for_a_named_dated_reviewer() {
     ] {
         let html = render_quiz(bank).await;
         assert!(!html.contains("eviewed"), "{html}");
-        assert!(html.contains("Sources checked on 2 December 2026"));
+        assert!(html.contains("Sources checked on 6 December 2026"));
     }
 }
 
@@ -203,7 +203,7 @@ async fn the_french_interface_comes_from_the_french_catalogue() {
     assert!(html.contains(">Commencer le quiz</button>"), "{html}");
     assert!(html.contains("Note de réussite\u{202f}: 70\u{202f}%"));
     assert!(
-        html.contains("Sources vérifiées le 2 décembre 2026"),
+        html.contains("Sources vérifiées le 6 décembre 2026"),
         "{html}"
     );
     assert!(html.contains("À noter\u{202f}:"));
