@@ -327,31 +327,28 @@ fn the_french_edition_matches_the_english_one() {
     assert_eq!(same, 0, "{same} prompts were left in English");
 }
 
-/// The ids of the questions marked `# essential: REASON` on the line directly
-/// above their `[[questions]]` header (the marking used until the bank format
-/// has an `essential` field).
+/// The ids of a bank's essential questions (asked in every visit), each with
+/// its reason in a `# Essential …: REASON` comment above it for the reviewer.
 fn essential_ids(name: &str) -> Vec<String> {
     let path = format!("{}/../questions/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let lines: Vec<&str> = text.lines().collect();
-    let mut ids = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        let Some(reason) = line.strip_prefix("# essential:") else {
-            continue;
-        };
-        assert!(!reason.trim().is_empty(), "{name}:{}: no reason given", i + 1);
-        assert_eq!(
-            lines.get(i + 1).map(|l| l.trim()),
-            Some("[[questions]]"),
-            "{name}:{}: an essential mark sits directly above [[questions]]",
-            i + 1
+    let bank = load(name);
+    let ids: Vec<String> = bank
+        .questions
+        .iter()
+        .filter(|q| q.essential)
+        .map(|q| q.id.clone())
+        .collect();
+    for id in &ids {
+        let at = text
+            .find(&format!("id = \"{id}\""))
+            .unwrap_or_else(|| panic!("{id}"));
+        let before = &text[..at];
+        let comment = before.trim_end_matches("[[questions]]\n").lines().last();
+        assert!(
+            comment.is_some_and(|c| c.starts_with("# Essential") && c.len() > 40),
+            "{name}: {id} has no reason above it"
         );
-        let id = lines[i + 2..]
-            .iter()
-            .find_map(|l| l.strip_prefix("id = \""))
-            .and_then(|rest| rest.split('"').next())
-            .unwrap_or_else(|| panic!("{name}:{}: no id after the mark", i + 1));
-        ids.push(id.to_string());
     }
     ids
 }
