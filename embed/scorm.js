@@ -191,6 +191,9 @@
         q.choices.map(function (c) { return c.id; }).sort().join() === 'false,true';
       set(n + 'id', identifier(d.question)); // the id comes first
       if (q) set(n + 'type', trueFalse ? 'true-false' : 'choice');
+      // Questions the bank asks in every visit, for safety: the LMS's report
+      // shows which of the learner's answers were essential ones.
+      if (d.essential) set(n + 'objectives.0.id', 'essential');
       set(n + (v2004 ? 'timestamp' : 'time'), at);
       if (typeof d.max === 'number' && isFinite(d.max)) set(n + 'weighting', d.max);
       var chosen = q ? response(q, d.choices || [], trueFalse) : '';
@@ -221,7 +224,9 @@
         if (attr === undefined || attr === null) attr = root.getAttribute('data-bank-pass-mark');
         mark = attr === null || attr === '' || !isFinite(Number(attr)) ? null : Number(attr);
       }
-      var outcome = mark === 0 ? (v2004 ? 'unknown' : 'completed') : d.passed ? 'passed' : 'failed';
+      // No pass mark and no essential-questions rule: nothing to pass.
+      var rule = !!(b && b.bank && b.bank.pass_requires_essential);
+      var outcome = mark === 0 && !rule ? (v2004 ? 'unknown' : 'completed') : d.passed ? 'passed' : 'failed';
       var s = v2004 ? 'cmi.score.' : 'cmi.core.score.';
       if (v2004) set(s + 'scaled', percent / 100);
       set(s + 'raw', percent); // the score before the status

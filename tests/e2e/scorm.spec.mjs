@@ -369,6 +369,8 @@ function checkInteraction(v, got, { q, ids, right }) {
   expect(got[v.response]).toBe(expected(v, q, ids));
   expect(got['correct_responses.0.pattern']).toBe(expected(v, q, q.choices.filter((c) => c.correct).map((c) => c.id)));
   expect(got.result).toBe(right ? 'correct' : v.wrong);
+  // Essential questions (asked in every visit) carry the objective "essential".
+  expect(got['objectives.0.id']).toBe(q.essential ? 'essential' : undefined);
   expect(got.weighting).toMatch(DECIMAL);
   expect(Number(got.weighting)).toBeGreaterThan(0);
   expect(got.latency).toMatch(v.duration);
@@ -447,9 +449,10 @@ test.describe('packages made by `bank package`', () => {
         page.on('request', (r) => { if (!r.url().startsWith(`${LMS}/`)) offsite.push(r.url()); });
         const { bank } = packages[v.target];
         const sco = await launch(page, v);
-        const pattern = Array.from({ length: 10 }, (_, i) => i % 3 !== 2); // two right, one wrong
+        const visit = bank.bank.draw ?? bank.questions.length;
+        const pattern = Array.from({ length: visit }, (_, i) => i % 3 !== 2); // two right, one wrong
         const { total, answers } = await take(sco, bank, pattern, { finish: true });
-        expect(total).toBe(10);
+        expect(total).toBe(visit);
         const percent = Number((await sco.locator('.score .percent').innerText()).replace('%', ''));
         const passed = percent >= PASS_MARK;
         await expect(sco.locator('.outcome strong')).toHaveText(passed ? 'Passed' : 'Not passed yet');
@@ -460,6 +463,10 @@ test.describe('packages made by `bank package`', () => {
         const list = interactions(log, v);
         expect(list).toHaveLength(total);
         list.forEach((got, i) => checkInteraction(v, got, answers[i]));
+        // Every visit asks the bank's essential questions, so the LMS sees them all.
+        const essentials = bank.questions.filter((q) => q.essential).map((q) => q.id);
+        expect(essentials.length).toBeGreaterThan(0);
+        expect(list.filter((got) => got['objectives.0.id'] === 'essential').map((got) => got.id).sort()).toEqual([...essentials].sort());
 
         // Each answer is committed after the quiz saved its progress.
         const kinds = log.filter((c) => c.name !== v.init && !c.name.endsWith('GetValue'))
