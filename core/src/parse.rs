@@ -222,8 +222,9 @@ fn read_meta(r: &mut Reader, n: &Node) -> Option<Meta> {
         Need::Optional,
     );
     let shuffle = r.bool_or(&f, "shuffle", true);
-    let draw = r.opt_int(&f, "draw", 0, U32);
-    let draw_per_topic = r.opt_int(&f, "draw_per_topic", 0, U32);
+    // Counts are machine-sized, as serde reads them (`usize`).
+    let draw = r.opt_int(&f, "draw", 0, usize::MAX as i128);
+    let draw_per_topic = r.opt_int(&f, "draw_per_topic", 0, usize::MAX as i128);
     let pass_requires_essential = r.bool_or(&f, "pass_requires_essential", false);
     Some(Meta {
         id: id.unwrap_or_default(),
