@@ -141,6 +141,49 @@ export function bigMoodleXml(n) {
   return { xml: parts.join(''), counts };
 }
 
+/**
+ * The compiled bank (the JSON a quiz page loads) of the same `n` questions
+ * as bigMoodleXml, once imported and finished: a source cited by every
+ * question, a disclaimer. For the quiz page's pipeline benchmark.
+ */
+export function ordinaryBank(n) {
+  const questions = [];
+  const total = CATEGORIES.reduce((a, [, w]) => a + w, 0);
+  let made = 0;
+  CATEGORIES.forEach(([, weight], c) => {
+    const share = c === CATEGORIES.length - 1 ? n - made : Math.round((n * weight) / total);
+    for (let k = 0; k < share; k++) {
+      const i = made + k;
+      const r = rng(i + 1);
+      const name = `${sentence(r, 3)} ${i + 1}`;
+      const prompt = `${sentence(r, 10 + Math.floor(r() * 10))}?`;
+      const explanation = `${sentence(r, 12)}.\n\n${sentence(r, 8)}.`;
+      const right = Math.floor(r() * 4);
+      const choices = [0, 1, 2, 3].map((j) => {
+        const text = sentence(r, 3 + Math.floor(r() * 4));
+        const choice = { id: 'abcd'[j], text, correct: j === right };
+        if (j !== right) choice.feedback = `${sentence(r, 6)}.`;
+        return choice;
+      });
+      questions.push({
+        id: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, topic: `c${c}`, kind: 'single', prompt, choices,
+        explanation, cites: [{ source: 'leaflet', locator: 'Aftercare' }], points: 1,
+      });
+    }
+    made += share;
+  });
+  return {
+    format: 1,
+    bank: {
+      id: `ordinary-${n}`, title: 'Dermatology 201', language: 'en', version: '1', description: 'An imported course bank.',
+      pass_mark: 70, disclaimer: 'Education only, not medical advice.', scoring: 'partial', shuffle: true,
+    },
+    sources: [{ id: 'leaflet', title: 'Aftercare leaflet', authors: ['The clinic'], publisher: 'The clinic', date: '2026', url: 'https://example.org/leaflet' }],
+    topics: CATEGORIES.map(([path], c) => ({ id: `c${c}`, label: path.replace('/', ' › ') })),
+    questions,
+  };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const n = Number(process.argv[2] ?? 3000);
   const out = process.argv[3] ?? `target/big-${n}.moodle.xml`;
