@@ -227,7 +227,7 @@ pub fn QuestionForm(props: &FormProps) -> Html {
     html! {
         <section class="form-section question-form" aria-labelledby="question-title" id={field_id(&here.base())} tabindex="-1">
             <div class="question-head">
-                <h2 id="question-title">{ format!("Question {} of {n}", i + 1) }</h2>
+                <h2 id="question-title">{ format!("Question {} of {}", i + 1, thousands(n)) }</h2>
                 <div class="toolbar" role="group" aria-label="Question actions">
                     <button type="button" disabled={i == 0} onclick={d.reform(move |_| Action::MoveQuestion { from: i, to: i - 1 })}>{ "Move up" }</button>
                     <button type="button" disabled={i + 1 >= n} onclick={d.reform(move |_| Action::MoveQuestion { from: i, to: i + 1 })}>{ "Move down" }</button>

@@ -352,8 +352,24 @@ impl Studio {
         if self.draft.is_some() {
             return None;
         }
-        if let Some(why) = self.blocked() {
-            return Some(format!("Nothing to preview: {why}"));
+        let first = self.problems.iter().find(|d| d.is_error());
+        if !self.has_doc() {
+            return Some(match first.and_then(|d| d.pos.map(|p| (p, &d.message))) {
+                Some((p, message)) => format!(
+                    "Nothing to preview until the TOML syntax error at line {}, column {} is fixed ({message}).",
+                    p.line, p.column
+                ),
+                None => "Nothing to preview until the TOML syntax error is fixed.".to_string(),
+            });
+        }
+        if self.bank.is_none() {
+            return Some(match first {
+                Some(d) => format!(
+                    "Nothing to preview: the bank cannot be read, because {}.",
+                    d.message
+                ),
+                None => "Nothing to preview: the bank cannot be read.".to_string(),
+            });
         }
         let n = self.question_count();
         Some(match n {
@@ -841,7 +857,10 @@ impl Studio {
                 self.status = match n {
                     0 => "Every question already cites a source.".to_string(),
                     1 => format!("\"{source}\" is now cited by 1 question."),
-                    n => format!("\"{source}\" is now cited by {n} questions."),
+                    n => format!(
+                        "\"{source}\" is now cited by {} questions.",
+                        quiz_core::validate::thousands(n)
+                    ),
                 };
             }
             _ => {}
