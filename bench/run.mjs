@@ -7,7 +7,9 @@
 // with their precompressed files (brotli to Chromium; gzip for the second
 // transfer figure). Per page: ready (its "quiz-ready" mark), FCP, LCP, CLS.
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { unzipSync } from 'fflate';
 import { chromium } from '@playwright/test';
 import { ordinaryBank } from './big-moodle.mjs';
 
@@ -50,9 +52,25 @@ for (const n of SIZES) {
   }));
 }
 
+// The default bank published as a website and as a SCORM 1.2 package (opened
+// without an LMS, as its first screen is the same), unzipped as a host would.
+const published = 'target/bench-published';
+rmSync(published, { recursive: true, force: true });
+for (const to of ['site', 'scorm12']) {
+  const zip = `target/bench-${to}.zip`;
+  execFileSync('cargo', ['run', '-q', '-p', 'quiz-core', '--features', 'toml', '--bin', 'bank', '--',
+    'package', '--to', to, 'questions/microneedling.toml', '--out', zip, '--site', 'dist'], { stdio: 'ignore' });
+  for (const [name, data] of Object.entries(unzipSync(readFileSync(zip)))) {
+    mkdirSync(dirname(`${published}/${to}/${name}`), { recursive: true });
+    writeFileSync(`${published}/${to}/${name}`, data);
+  }
+}
+execFileSync('node', ['scripts/compress.mjs', published], { stdio: 'ignore' });
+
 const servers = [
   // (Not 4190: browsers refuse that port.)
   spawn('node', ['scripts/static-server.mjs', 'dist', '4290'], { stdio: 'ignore' }),
+  spawn('node', ['scripts/static-server.mjs', published, '4293'], { stdio: 'ignore' }),
   spawn('node', ['scripts/static-server.mjs', site, '4291'], { stdio: 'ignore' }),
   spawn('node', ['scripts/static-server.mjs', sized, '4292'], { stdio: 'ignore' }),
 ];
@@ -64,6 +82,8 @@ const PAGES = [
   ['SurveyJS', 'http://127.0.0.1:4291/surveyjs.html'],
   ['this quiz (Yew/wasm)', 'http://127.0.0.1:4290/'],
   ['this quiz, ?bank= (no prerendered card)', 'http://127.0.0.1:4290/?bank=banks/microneedling.json'],
+  ['published website (bank.json)', 'http://127.0.0.1:4293/site/'],
+  ['SCORM 1.2 package (no LMS)', 'http://127.0.0.1:4293/scorm12/'],
 ];
 // Chrome DevTools' "Fast 3G" preset.
 const FAST3G = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 / 8) * 0.9, uploadThroughput: (750 * 1024 / 8) * 0.9 };

@@ -5,8 +5,9 @@
  *
  * A classic script that runs before the quiz mounts. It finds the LMS's API
  * object, starts the session, hands the quiz the LMS's pass mark
- * (data-pass-mark) and a progress store kept in cmi.suspend_data
- * (window.quizProgressStore), then turns the quiz's DOM events (quiz:started,
+ * (data-pass-mark) and its saved progress from cmi.suspend_data
+ * (data-progress="lms", data-resume; each change comes back as a
+ * quiz:progress event), then turns the quiz's DOM events (quiz:started,
  * quiz:answered, quiz:completed) into interactions, score and status.
  * Without an LMS it does nothing: the quiz is then an ordinary page.
  * It never throws, and after LMSFinish/Terminate it never calls the API again.
@@ -108,23 +109,24 @@
   if (kept) live = true;
   if (live) document.documentElement.classList.add('quiz-boot-live');
   var unsaved = false, recentSave = false;
-  window.quizProgressStore = {
-    load: function () { return kept; },
-    save: function (text) {
-      text = String(text);
-      if (text.length > LIMIT) {
-        console.warn('Quiz: progress (' + text.length + ' characters) is over the LMS limit of ' + LIMIT + '; not saved.');
-        return false;
-      }
-      kept = text;
-      if (!record || done) return true;
-      var ok = set('cmi.suspend_data', text);
-      recentSave = true;
-      setTimeout(function () { recentSave = false; }, 0);
-      if (unsaved) { unsaved = false; later(); } // the save for an answer already committed
-      return ok;
-    },
-  };
+  // The quiz keeps its progress here instead of localStorage: it reads
+  // data-resume when it mounts and sends each change as a quiz:progress event.
+  root.setAttribute('data-progress', 'lms');
+  if (kept) root.setAttribute('data-resume', kept);
+  function save(text) {
+    text = String(text);
+    if (text.length > LIMIT) {
+      console.warn('Quiz: progress (' + text.length + ' characters) is over the LMS limit of ' + LIMIT + '; not saved.');
+      return;
+    }
+    kept = text;
+    if (!record || done) return;
+    set('cmi.suspend_data', text);
+    recentSave = true;
+    setTimeout(function () { recentSave = false; }, 0);
+    if (unsaved) { unsaved = false; later(); } // the save for an answer already committed
+  }
+  root.addEventListener('quiz:progress', function (e) { save(e.detail); });
 
   // One commit for whatever was written in this turn of the event loop
   // (an answer's interaction and the quiz's save() of its progress).
@@ -189,6 +191,9 @@
         q.choices.map(function (c) { return c.id; }).sort().join() === 'false,true';
       set(n + 'id', identifier(d.question)); // the id comes first
       if (q) set(n + 'type', trueFalse ? 'true-false' : 'choice');
+      // Questions the bank asks in every visit, for safety: the LMS's report
+      // shows which of the learner's answers were essential ones.
+      if (d.essential) set(n + 'objectives.0.id', 'essential');
       set(n + (v2004 ? 'timestamp' : 'time'), at);
       if (typeof d.max === 'number' && isFinite(d.max)) set(n + 'weighting', d.max);
       var chosen = q ? response(q, d.choices || [], trueFalse) : '';
@@ -219,7 +224,9 @@
         if (attr === undefined || attr === null) attr = root.getAttribute('data-bank-pass-mark');
         mark = attr === null || attr === '' || !isFinite(Number(attr)) ? null : Number(attr);
       }
-      var outcome = mark === 0 ? (v2004 ? 'unknown' : 'completed') : d.passed ? 'passed' : 'failed';
+      // No pass mark and no essential-questions rule: nothing to pass.
+      var rule = !!(b && b.bank && b.bank.pass_requires_essential);
+      var outcome = mark === 0 && !rule ? (v2004 ? 'unknown' : 'completed') : d.passed ? 'passed' : 'failed';
       var s = v2004 ? 'cmi.score.' : 'cmi.core.score.';
       if (v2004) set(s + 'scaled', percent / 100);
       set(s + 'raw', percent); // the score before the status

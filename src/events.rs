@@ -26,6 +26,8 @@ pub enum HostEvent {
         max: f64,
         /// The ids of the choices the visitor picked.
         choices: Vec<String>,
+        /// An essential question (asked in every visit).
+        essential: bool,
     },
     Completed {
         score: f64,
@@ -33,6 +35,8 @@ pub enum HostEvent {
         percent: u32,
         passed: bool,
         topics: Vec<TopicScore>,
+        /// The essential questions not fully right, in the order asked.
+        essential_missed: Vec<String>,
     },
     CtaClicked {
         url: String,
@@ -65,6 +69,18 @@ pub enum Field {
 }
 
 impl HostEvent {
+    /// Its `type`: `answered`, `cta-clicked`, ….
+    pub fn kind(&self) -> &'static str {
+        match self {
+            HostEvent::Ready { .. } => "ready",
+            HostEvent::Started { .. } => "started",
+            HostEvent::Answered { .. } => "answered",
+            HostEvent::Completed { .. } => "completed",
+            HostEvent::CtaClicked { .. } => "cta-clicked",
+            HostEvent::Resize { .. } => "resize",
+        }
+    }
+
     /// The event as the host receives it: `{ type: "answered", … }`.
     pub fn to_field(&self) -> Field {
         use Field::{Flag, Number, Text};
@@ -90,6 +106,7 @@ impl HostEvent {
                 points,
                 max,
                 choices,
+                essential,
             } => (
                 "answered",
                 vec![
@@ -101,6 +118,7 @@ impl HostEvent {
                         "choices",
                         Field::List(choices.iter().map(|c| Text(c.clone())).collect()),
                     ),
+                    ("essential", Flag(*essential)),
                 ],
             ),
             HostEvent::Completed {
@@ -109,6 +127,7 @@ impl HostEvent {
                 percent,
                 passed,
                 topics,
+                essential_missed,
             } => (
                 "completed",
                 vec![
@@ -134,6 +153,10 @@ impl HostEvent {
                                 .collect(),
                         ),
                     ),
+                    (
+                        "essential_missed",
+                        Field::List(essential_missed.iter().map(|q| Text(q.clone())).collect()),
+                    ),
                 ],
             ),
             HostEvent::CtaClicked { url } => ("cta-clicked", vec![("url", Text(url.clone()))]),
@@ -141,7 +164,8 @@ impl HostEvent {
                 ("resize", vec![("height", Number(f64::from(*height)))])
             }
         };
-        fields.insert(0, ("type", Text(kind.into())));
+        debug_assert_eq!(kind, self.kind());
+        fields.insert(0, ("type", Text(self.kind().into())));
         Field::Object(fields)
     }
 }
@@ -171,6 +195,7 @@ pub fn events_between(before: Option<&QuizState>, after: &QuizState) -> Vec<Host
                         points,
                         max,
                         choices: new.selected.clone(),
+                        essential: q.essential,
                     });
                 }
             }
@@ -202,6 +227,7 @@ fn completed(state: &QuizState) -> HostEvent {
                 total: t.total,
             })
             .collect(),
+        essential_missed: r.essential_missed,
     }
 }
 
@@ -259,6 +285,7 @@ mod tests {
                 points: 1.0,
                 max: 1.0,
                 choices: s.session.slots[0].selected.clone(),
+                essential: false,
             }]
         );
         let s3 = s2.clone().reduce(Action::Next).reduce(Action::Finish);
@@ -269,10 +296,12 @@ mod tests {
             percent,
             passed,
             topics,
+            essential_missed,
         }] = events.as_slice()
         else {
             panic!("{events:?}");
         };
+        assert!(essential_missed.is_empty(), "the default bank marks none");
         assert_eq!((*score, *max, *percent, *passed), (1.0, 2.0, 50, false));
         assert_eq!(topics.iter().map(|t| t.total).sum::<usize>(), 2);
         // A retry is a new start.
@@ -281,6 +310,72 @@ mod tests {
             events_between(Some(&s3), &s4).as_slice(),
             [HostEvent::Started { .. }]
         ));
+    }
+
+    #[test]
+    fn answers_say_which_questions_are_essential_and_the_end_lists_those_missed() {
+        let (bank, essential) = crate::state::tests::with_essentials();
+        let mut s = Rc::new(QuizState::new(bank, 8, Options::default())).reduce(Action::Start);
+        let mut answered = Vec::new();
+        // The essential questions wrong, the others right.
+        for i in 0..s.session.len() {
+            let before = s.clone();
+            let slot = s.session.slots[i].clone();
+            let q = s.bank.bank.question(&slot.question).expect("q").clone();
+            let right = !essential.contains(&q.id);
+            let pick = q
+                .choices
+                .iter()
+                .find(|c| c.correct == right)
+                .expect("a right and a wrong choice")
+                .id
+                .clone();
+            s = s
+                .reduce(Action::Select {
+                    choice: pick,
+                    on: true,
+                })
+                .reduce(Action::Check);
+            answered.extend(events_between(Some(&before), &s));
+            s = s.reduce(Action::Next);
+        }
+        for e in &answered {
+            let HostEvent::Answered {
+                question,
+                essential: flag,
+                ..
+            } = e
+            else {
+                panic!("{e:?}");
+            };
+            assert_eq!(*flag, essential.contains(question), "{question}");
+        }
+        let done = s.clone().reduce(Action::Finish);
+        let r = quiz_core::report(&done.bank.bank, &done.session);
+        let events = events_between(Some(&s), &done);
+        let [HostEvent::Completed {
+            essential_missed,
+            passed,
+            ..
+        }] = events.as_slice()
+        else {
+            panic!("one completed event");
+        };
+        assert_eq!(essential_missed, &r.essential_missed);
+        let order: Vec<&String> = done
+            .session
+            .slots
+            .iter()
+            .map(|x| &x.question)
+            .filter(|q| essential_missed.contains(q))
+            .collect();
+        assert_eq!(
+            order,
+            essential_missed.iter().collect::<Vec<_>>(),
+            "in the order asked"
+        );
+        assert_eq!(essential_missed.len(), essential.len());
+        assert!(!*passed && !r.passed);
     }
 
     #[test]
@@ -302,6 +397,7 @@ mod tests {
             points: 0.5,
             max: 1.0,
             choices: vec!["b".into(), "d".into()],
+            essential: true,
         }
         .to_field() else {
             panic!("an object")
@@ -309,8 +405,17 @@ mod tests {
         let names: Vec<_> = fields.iter().map(|(k, _)| *k).collect();
         assert_eq!(
             names,
-            ["type", "question", "correct", "points", "max", "choices"]
+            [
+                "type",
+                "question",
+                "correct",
+                "points",
+                "max",
+                "choices",
+                "essential"
+            ]
         );
+        assert_eq!(fields[6].1, Field::Flag(true));
         assert_eq!(fields[3].1, Field::Number(0.5));
         assert_eq!(
             fields[5].1,

@@ -121,7 +121,7 @@ impl Reducible for QuizState {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn state() -> Rc<QuizState> {
@@ -175,6 +175,70 @@ mod tests {
         assert_eq!(s.screen(), Screen::Question);
         assert_eq!(s.session.len(), asked - 1);
         assert!(s.session.slots.iter().all(|slot| slot.question != first));
+    }
+
+    /// The default bank with three questions marked essential and the rule
+    /// that a visit passes only with all of them right.
+    pub(crate) fn with_essentials() -> (Rc<Loaded>, Vec<String>) {
+        let mut loaded =
+            quiz_core::from_json(crate::DEFAULT_BANK_JSON).expect("default bank is valid");
+        let ids: Vec<String> = loaded
+            .bank
+            .questions
+            .iter_mut()
+            .step_by(8)
+            .map(|q| {
+                q.essential = true;
+                q.id.clone()
+            })
+            .collect();
+        loaded.bank.meta.pass_requires_essential = true;
+        assert_eq!(ids.len(), 4);
+        (Rc::new(loaded), ids)
+    }
+
+    #[test]
+    fn every_visit_and_every_retry_asks_the_essential_questions() {
+        let (bank, essential) = with_essentials();
+        let asked = |s: &QuizState| -> Vec<String> {
+            s.session.slots.iter().map(|x| x.question.clone()).collect()
+        };
+        let all_in = |s: &QuizState| essential.iter().all(|e| asked(s).contains(e));
+        let mut s =
+            Rc::new(QuizState::new(bank.clone(), 42, Options::default())).reduce(Action::Start);
+        assert!(all_in(&s));
+        // Answer the essential questions right, the rest wrong (no answer).
+        for i in 0..s.session.len() {
+            let qid = s.session.slots[i].question.clone();
+            if essential.contains(&qid) {
+                for c in bank.bank.question(&qid).expect("q").correct_ids() {
+                    s = s.reduce(Action::Select {
+                        choice: c.to_string(),
+                        on: true,
+                    });
+                }
+                s = s.reduce(Action::Check);
+            }
+            s = s.reduce(Action::Next);
+        }
+        let done = s.reduce(Action::Finish);
+        for seed in 1..10 {
+            assert!(all_in(&done.clone().reduce(Action::Retry(seed))));
+        }
+        let again = done.reduce(Action::RetryMissed(5));
+        assert!(all_in(&again), "{:?}", asked(&again));
+        assert_eq!(again.session.len(), 10, "6 missed and the 4 essential ones");
+        // With ?count=2, fewer than the essential questions: all are asked.
+        let short = QuizState::new(
+            bank,
+            1,
+            Options {
+                count: Some(2),
+                ..Options::default()
+            },
+        );
+        assert_eq!(short.session.len(), 4);
+        assert!(all_in(&short));
     }
 
     #[test]

@@ -120,7 +120,7 @@ async fn start_screen_shows_title_count_disclaimer_and_start_button() {
     assert!(html.contains(">Start the quiz</button>"));
     // Honest status: the sources were checked; no medical review is claimed.
     assert!(
-        html.contains("Sources checked on 2 December 2026"),
+        html.contains("Sources checked on 6 December 2026"),
         "{html}"
     );
     assert!(!html.contains("eviewed"), "{html}");
@@ -170,7 +170,7 @@ async fn a_medical_review_is_claimed_only_for_a_named_dated_reviewer() {
     ] {
         let html = render_quiz(bank).await;
         assert!(!html.contains("eviewed"), "{html}");
-        assert!(html.contains("Sources checked on 2 December 2026"));
+        assert!(html.contains("Sources checked on 6 December 2026"));
     }
 }
 
@@ -203,7 +203,7 @@ async fn the_french_interface_comes_from_the_french_catalogue() {
     assert!(html.contains(">Commencer le quiz</button>"), "{html}");
     assert!(html.contains("Note de réussite\u{202f}: 70\u{202f}%"));
     assert!(
-        html.contains("Sources vérifiées le 2 décembre 2026"),
+        html.contains("Sources vérifiées le 6 décembre 2026"),
         "{html}"
     );
     assert!(html.contains("À noter\u{202f}:"));
@@ -409,4 +409,154 @@ async fn a_packages_card_is_the_prerendered_card() {
         let card = quiz_core::card::start_card(&loaded.bank, count, &texts);
         assert_eq!(card, pre);
     }
+}
+
+/// The default bank with every eighth question essential and the rule that
+/// a visit passes only with all of them right.
+fn essential_bank() -> Rc<Loaded> {
+    let mut bank = default_bank().bank.clone();
+    for q in bank.questions.iter_mut().step_by(8) {
+        q.essential = true;
+    }
+    bank.meta.pass_requires_essential = true;
+    let json = serde_json::to_string(&bank).expect("serializes");
+    Rc::new(from_json(&json).expect("still a valid bank"))
+}
+
+/// Every question right but `wrong`, answered with a wrong choice.
+fn session_missing(bank: &Loaded, wrong: &[&str]) -> Session {
+    let mut s = Session::new(&bank.bank, 11, &Options::default());
+    for i in 0..s.len() {
+        s.go(i);
+        let q = bank.bank.question(&s.slots[i].question).expect("q").clone();
+        let ids: Vec<&str> = if wrong.contains(&q.id.as_str()) {
+            vec![q
+                .choices
+                .iter()
+                .find(|c| !c.correct)
+                .expect("a wrong one")
+                .id
+                .as_str()]
+        } else {
+            q.correct_ids()
+        };
+        for c in ids {
+            s.select(&bank.bank, c, true);
+        }
+        s.check();
+    }
+    s.finish();
+    s
+}
+
+#[derive(Properties, PartialEq)]
+struct ResultsInProps {
+    lang: &'static str,
+    bank: Rc<Loaded>,
+    session: Session,
+}
+
+#[component]
+fn ResultsIn(props: &ResultsInProps) -> Html {
+    html! {
+        <ContextProvider<Lang> context={Lang::pick([props.lang])}>
+            <Results bank={props.bank.clone()} session={props.session.clone()}
+                dispatch={Callback::<Action>::noop()} />
+        </ContextProvider<Lang>>
+    }
+}
+
+async fn render_results(lang: &'static str, bank: Rc<Loaded>, session: Session) -> String {
+    LocalServerRenderer::<ResultsIn>::with_props(ResultsInProps {
+        lang,
+        bank,
+        session,
+    })
+    .render()
+    .await
+}
+
+#[tokio::test]
+async fn missed_essential_questions_lead_the_results_and_the_visit_does_not_pass() {
+    let bank = essential_bank();
+    let essential: Vec<String> = bank.bank.essentials().map(|q| q.id.clone()).collect();
+    assert_eq!(essential.len(), 4);
+    // Miss two essential questions and nothing else: 80%, over the pass mark.
+    let s = session_missing(&bank, &[&essential[1], &essential[3]]);
+    let r = quiz_core::report(&bank.bank, &s);
+    assert!(r.pass_mark_met && !r.passed, "{r:?}");
+    let html = render_results("en", bank.clone(), s.clone()).await;
+    assert!(html.contains("<strong>Not passed yet</strong>"), "{html}");
+    assert!(html.contains(
+        "To pass, every essential question must be answered correctly; you got 2 of 4 right."
+    ));
+    let heading = html
+        .find(">Read these again before your treatment</h3>")
+        .expect("the heading");
+    let by_topic = html.find(">By topic</h3>").expect("topics");
+    let review = html.find(">Review your answers</h3>").expect("review");
+    assert!(heading < by_topic && by_topic < review);
+    // The two missed essential questions, in the order asked, with their
+    // explanation and sources, come under it; not again in the review.
+    let section = &html[heading..by_topic];
+    let asked: Vec<&str> = s
+        .slots
+        .iter()
+        .map(|x| x.question.as_str())
+        .filter(|q| *q == essential[1] || *q == essential[3])
+        .collect();
+    let at = |id: &str, text: &str| {
+        let q = bank.bank.question(id).expect("q");
+        assert!(text.contains(&q.explanation), "{id} explained");
+        text.find(&q.prompt)
+    };
+    let (first, second) = (at(asked[0], section), at(asked[1], section));
+    assert!(first.is_some() && first < second, "in the order asked");
+    assert_eq!(
+        section.matches("class=\"citations\"").count(),
+        2,
+        "{section}"
+    );
+    assert_eq!(
+        section.matches("class=\"review-item incorrect\"").count(),
+        2
+    );
+    let rest = &html[review..];
+    for id in &asked {
+        let prompt = &bank.bank.question(id).expect("q").prompt;
+        assert!(!rest.contains(prompt.as_str()), "{id} is not listed twice");
+    }
+    assert_eq!(
+        html.matches("class=\"review-item").count(),
+        s.len(),
+        "every answer once"
+    );
+    // A retry of the missed questions asks the other essential ones too.
+    assert!(html.contains(">Retry the 2 missed questions and the essential ones</button>"));
+
+    // In French.
+    let fr = render_results("fr", bank.clone(), s).await;
+    assert!(fr.contains(">À relire avant votre séance</h3>"), "{fr}");
+    assert!(fr.contains("vous en avez réussi 2 sur 4."));
+}
+
+#[tokio::test]
+async fn without_missed_essential_questions_the_results_are_as_before() {
+    let bank = essential_bank();
+    // Every essential question right, one other question missed.
+    let s = Session::new(&bank.bank, 11, &Options::default());
+    let other = s
+        .slots
+        .iter()
+        .map(|x| x.question.clone())
+        .find(|id| !bank.bank.question(id).is_some_and(|q| q.essential))
+        .expect("one not essential");
+    let s = session_missing(&bank, &[&other]);
+    let html = render_results("en", bank.clone(), s).await;
+    assert!(html.contains("<strong>Passed</strong>"), "{html}");
+    assert!(!html.contains("Read these again"));
+    assert!(!html.contains("every essential question"));
+    // The default bank has no essential questions: nothing changes.
+    let plain = render_results("en", default_bank(), session_missing(&default_bank(), &[])).await;
+    assert!(!plain.contains("Read these again") && !plain.contains("essential"));
 }

@@ -60,10 +60,18 @@ pub struct Meta {
     /// Question pool: ask this many questions from each topic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draw_per_topic: Option<usize>,
+    /// A visit passes only when every essential question is right, whatever
+    /// the percentage.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub pass_requires_essential: bool,
 }
 
 fn yes() -> bool {
     true
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -131,6 +139,10 @@ pub struct Question {
     pub cites: Vec<Cite>,
     #[serde(default = "one")]
     pub points: u32,
+    /// Asked in every visit (whatever the draw), and listed first on the
+    /// results page when missed: the few facts every patient must know.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub essential: bool,
 }
 
 fn one() -> u32 {
@@ -200,6 +212,11 @@ impl Bank {
             .iter()
             .find(|t| t.id == id)
             .map_or(id, |t| t.label.as_str())
+    }
+
+    /// The essential questions, in the bank's order.
+    pub fn essentials(&self) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(|q| q.essential)
     }
 
     /// Sources cited anywhere in the bank, in declaration order.

@@ -1,17 +1,17 @@
-//! Saved progress in a compact string, for an LMS's `cmi.suspend_data`
-//! (4,096 characters in SCORM 1.2, 64,000 in 2004). It holds what the
-//! browser-storage form holds (bank id and content hash, seed, every answer,
+//! Saved progress in a compact string: what browser storage keeps, and what
+//! an LMS keeps in `cmi.suspend_data` (4,096 characters in SCORM 1.2, 64,000
+//! in 2004). It holds what the earlier JSON form held (bank id and content hash, seed, every answer,
 //! position) with questions and choices written as their index in the bank:
 //!
 //! `c1~ID~HASH~SEED~CURRENT~FINISHED~Q.ORDER.PICKS.CHECKED;…`
 //!
 //! Numbers are base 36; ORDER and PICKS are choice indices, one digit each
-//! (a question has at most 10 choices). Restoring goes through the same
-//! checks as browser storage ([`Session::restore`]), after the bank id and
-//! hash have matched, so answers never attach to another bank.
+//! (a question has at most 10 choices). [`crate::progress::decode`] reads it
+//! back through the same checks as the earlier form ([`Session::restore`]),
+//! after the bank id and hash have matched, so answers never attach to
+//! another bank.
 
 use crate::bank::Bank;
-use crate::progress::Restore;
 use crate::session::{Options, Session, Slot};
 use crate::validate::limits::MAX_CHOICES;
 
@@ -22,21 +22,25 @@ pub const SCORM12_LIMIT: usize = 4096;
 /// The SCORM 2004 (3rd edition) limit on `cmi.suspend_data`.
 pub const SCORM2004_LIMIT: usize = 64_000;
 
-fn base36(mut n: u64) -> String {
-    let mut digits = Vec::new();
+/// Whether stored progress is in this form (rather than the earlier JSON).
+pub fn is_compact(text: &str) -> bool {
+    text.starts_with("c1~")
+}
+
+/// Appends `n` in base 36.
+fn push36(out: &mut String, mut n: u64) {
+    let at = out.len();
     loop {
-        let d = (n % 36) as u8;
-        digits.push(if d < 10 { b'0' + d } else { b'a' + d - 10 });
+        let d = (n % 36) as u32;
+        out.insert(at, char::from_digit(d, 36).unwrap_or('0'));
         n /= 36;
         if n == 0 {
             break;
         }
     }
-    digits.reverse();
-    String::from_utf8(digits).unwrap_or_default()
 }
 
-fn from_base36(s: &str) -> Option<u64> {
+fn from36(s: &str) -> Option<u64> {
     if s.is_empty() || s.len() > 13 {
         return None;
     }
@@ -48,100 +52,85 @@ fn from_base36(s: &str) -> Option<u64> {
 /// The compact form of `session` on `bank` (whose content hash is `hash`).
 /// Ids the bank does not know are left out (they could not be restored).
 pub fn encode(bank: &Bank, hash: &str, session: &Session) -> String {
-    let mut out = format!(
-        "{TAG}~{}~{hash}~{}~{}~{}~",
-        bank.meta.id,
-        base36(session.seed),
-        base36(session.current as u64),
-        u8::from(session.finished)
-    );
-    for (i, slot) in session.slots.iter().enumerate() {
-        let Some((qi, q)) = bank
-            .questions
-            .iter()
-            .enumerate()
-            .find(|(_, q)| q.id == slot.question)
-        else {
+    let mut out = String::from(TAG);
+    for part in [bank.meta.id.as_str(), hash] {
+        out.push('~');
+        out.push_str(part);
+    }
+    out.push('~');
+    push36(&mut out, session.seed);
+    out.push('~');
+    push36(&mut out, session.current as u64);
+    out.push('~');
+    out.push(if session.finished { '1' } else { '0' });
+    out.push('~');
+    let mut first = true;
+    for slot in &session.slots {
+        let Some(qi) = bank.questions.iter().position(|q| q.id == slot.question) else {
             continue;
         };
-        let index = |id: &String| q.choices.iter().position(|c| &c.id == id);
-        let digits = |ids: &[String]| -> String {
-            ids.iter()
-                .filter_map(index)
-                .filter_map(|j| char::from_digit(j as u32, 10))
-                .collect()
-        };
-        if i > 0 {
+        let q = &bank.questions[qi];
+        if !first {
             out.push(';');
         }
-        out.push_str(&format!(
-            "{}.{}.{}.{}",
-            base36(qi as u64),
-            digits(&slot.order),
-            digits(&slot.selected),
-            u8::from(slot.checked)
-        ));
+        first = false;
+        push36(&mut out, qi as u64);
+        for ids in [&slot.order, &slot.selected] {
+            out.push('.');
+            for id in ids {
+                if let Some(j) = q.choices.iter().position(|c| &c.id == id) {
+                    out.push(char::from_digit(j as u32, 10).unwrap_or('0'));
+                }
+            }
+        }
+        out.push('.');
+        out.push(if slot.checked { '1' } else { '0' });
     }
     out
 }
 
-/// Reads the compact form back for `bank`: [`Restore::Resumed`] only when it
-/// was saved for this bank id and version and every answer still fits.
-pub fn decode(text: &str, bank: &Bank, hash: &str) -> Restore {
-    match read(text, bank, hash) {
-        Some(session) => match Session::restore(bank, session) {
-            Some(s) => Restore::Resumed(s),
-            None => Restore::Discarded,
-        },
-        None if text.trim().is_empty() => Restore::Nothing,
-        None => Restore::Discarded,
+fn flag(s: &str) -> Option<bool> {
+    match s {
+        "0" => Some(false),
+        "1" => Some(true),
+        _ => None,
     }
 }
 
-fn read(text: &str, bank: &Bank, hash: &str) -> Option<Session> {
+/// The session saved in `text` for this bank id and version, unchecked
+/// against the bank's questions: [`crate::progress::decode`] checks it.
+pub fn read(text: &str, bank: &Bank, hash: &str) -> Option<Session> {
     let mut parts = text.split('~');
-    let mut next = || parts.next();
-    if next()? != TAG || next()? != bank.meta.id || next()? != hash {
+    if parts.next()? != TAG || parts.next()? != bank.meta.id || parts.next()? != hash {
         return None;
     }
-    let seed = from_base36(next()?)?;
-    let current = usize::try_from(from_base36(next()?)?).ok()?;
-    let finished = match next()? {
-        "0" => false,
-        "1" => true,
-        _ => return None,
-    };
-    let slots_text = next()?;
-    if next().is_some() {
+    let seed = from36(parts.next()?)?;
+    let current = from36(parts.next()?)? as usize;
+    let finished = flag(parts.next()?)?;
+    let slots_text = parts.next()?;
+    if parts.next().is_some() {
         return None;
     }
     let mut slots = Vec::new();
     for s in slots_text.split(';').filter(|s| !s.is_empty()) {
         let fields: Vec<&str> = s.split('.').collect();
-        let [qi, order, picks, checked] = fields.as_slice() else {
+        let [qi, order, picks, checked] = fields[..] else {
             return None;
         };
-        let q = bank
-            .questions
-            .get(usize::try_from(from_base36(qi)?).ok()?)?;
-        let ids = |digits: &str| -> Option<Vec<String>> {
-            digits
-                .chars()
-                .map(|d| {
-                    let j = d.to_digit(10)? as usize;
-                    q.choices.get(j).map(|c| c.id.clone())
-                })
-                .collect()
-        };
+        let q = bank.questions.get(from36(qi)? as usize)?;
+        let mut ids = [Vec::new(), Vec::new()];
+        for (list, digits) in ids.iter_mut().zip([order, picks]) {
+            for d in digits.bytes() {
+                let choice = q.choices.get(usize::from(d.wrapping_sub(b'0')))?;
+                list.push(choice.id.clone());
+            }
+        }
+        let [order, selected] = ids;
         slots.push(Slot {
             question: q.id.clone(),
-            order: ids(order)?,
-            selected: ids(picks)?,
-            checked: match *checked {
-                "0" => false,
-                "1" => true,
-                _ => return None,
-            },
+            order,
+            selected,
+            checked: flag(checked)?,
         });
     }
     Some(Session {
@@ -163,7 +152,11 @@ pub fn worst_case(bank: &Bank, hash: &str, options: &Options) -> usize {
         .enumerate()
         .map(|(i, q)| {
             let n = q.choices.len().min(MAX_CHOICES);
-            base36(i as u64).len() + 2 * n + 4
+            {
+                let mut index = String::new();
+                push36(&mut index, i as u64);
+                index.len() + 2 * n + 4
+            }
         })
         .collect();
     per_question.sort_unstable_by(|a, b| b.cmp(a));
@@ -174,6 +167,7 @@ pub fn worst_case(bank: &Bank, hash: &str, options: &Options) -> usize {
 #[cfg(all(test, feature = "toml"))]
 mod tests {
     use super::*;
+    use crate::progress::{decode, Restore};
     use crate::Loaded;
     use proptest::prelude::*;
 
@@ -211,7 +205,7 @@ mod tests {
                 s.finish();
             }
             let text = encode(&loaded.bank, &loaded.hash, &s);
-            prop_assert_eq!(decode(&text, &loaded.bank, &loaded.hash), Restore::Resumed(s));
+            prop_assert_eq!(decode(Some(&text), &loaded.bank, &loaded.hash), Restore::Resumed(s));
             prop_assert!(text.len() <= worst_case(&loaded.bank, &loaded.hash, &Options::default()));
         }
     }
@@ -222,10 +216,10 @@ mod tests {
         let s = answered(&loaded, 7, &[1, 0, 2], 3);
         let text = encode(&loaded.bank, &loaded.hash, &s);
         assert_eq!(
-            decode(&text, &loaded.bank, "0000000000000000"),
+            decode(Some(&text), &loaded.bank, "0000000000000000"),
             Restore::Discarded
         );
-        assert_eq!(decode("", &loaded.bank, &loaded.hash), Restore::Nothing);
+        assert_eq!(decode(None, &loaded.bank, &loaded.hash), Restore::Nothing);
         for damaged in [
             text.replace("c1~", "c2~"),
             format!("{text}~x"),
@@ -234,7 +228,7 @@ mod tests {
             "c1~x".to_string(),
         ] {
             assert_eq!(
-                decode(&damaged, &loaded.bank, &loaded.hash),
+                decode(Some(&damaged), &loaded.bank, &loaded.hash),
                 Restore::Discarded,
                 "{damaged}"
             );
@@ -247,7 +241,9 @@ mod tests {
         let s = answered(&loaded, u64::MAX, &[9; 12], 12);
         let text = encode(&loaded.bank, &loaded.hash, &s);
         assert!(text.len() < 400, "{} chars: {text}", text.len());
-        assert_eq!(base36(u64::MAX).len(), 13);
-        assert_eq!(from_base36(&base36(u64::MAX)), Some(u64::MAX));
+        let mut max = String::new();
+        push36(&mut max, u64::MAX);
+        assert_eq!(max.len(), 13);
+        assert_eq!(from36(&max), Some(u64::MAX));
     }
 }

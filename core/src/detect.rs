@@ -217,8 +217,7 @@ pub fn json_to_toml(text: &str) -> Result<(String, Vec<Diagnostic>), String> {
             at.line, at.column, e.message
         )
     })?;
-    let (bank, result) =
-        crate::parse::read_tree(text, &root, crate::lint::answer_leaks, false, true);
+    let (bank, result) = crate::parse::read_tree(text, &root, crate::lint::authoring, false, true);
     let bank = bank.ok_or("This JSON is not a question bank.")?;
     let notes = match result {
         Ok(loaded) => loaded.warnings,

@@ -83,6 +83,7 @@ pub(crate) fn empty_bank(name: &str) -> Bank {
             shuffle: true,
             draw: None,
             draw_per_topic: None,
+            pass_requires_essential: false,
         },
         sources: Vec::new(),
         topics: Vec::new(),
@@ -375,25 +376,79 @@ fn split_unescaped(s: &str, at: impl Fn(char) -> bool) -> Vec<&str> {
     parts
 }
 
-/// Question blocks with their first line number: comments dropped, blank
-/// lines outside braces separate questions.
-fn gift_blocks(text: &str) -> Vec<(usize, String)> {
+/// One question (or `$CATEGORY:` line) of a GIFT file.
+struct Block {
+    /// Its first line.
+    line: usize,
+    text: String,
+    /// Moodle's `[tag:…]` marks in the comment lines among its lines.
+    tags: Vec<String>,
+}
+
+/// The `[tag:NAME]` marks of a comment line, as Moodle reads them (`\]`
+/// is a `]` inside a name).
+fn comment_tags(comment: &str) -> Vec<String> {
+    let mut tags = Vec::new();
+    let mut rest = comment;
+    while let Some(at) = rest.find("[tag:") {
+        rest = &rest[at + 5..];
+        let mut name = String::new();
+        let mut chars = rest.char_indices();
+        let mut end = None;
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' if rest[i + 1..].starts_with(']') => {
+                    name.push(']');
+                    chars.next();
+                }
+                ']' => {
+                    end = Some(i + 1);
+                    break;
+                }
+                c => name.push(c),
+            }
+        }
+        let Some(end) = end else { break };
+        rest = &rest[end..];
+        if !name.trim().is_empty() {
+            tags.push(name.trim().to_string());
+        }
+    }
+    tags
+}
+
+/// Question blocks with their first line number: blank lines outside braces
+/// separate questions; comments are dropped, except our own bank settings
+/// and the `[tag:…]` marks of a question's comment lines.
+fn gift_blocks(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current = String::new();
+    let mut tags = Vec::new();
     let mut first = 0;
     let mut depth = 0i32;
+    let block = |line: usize, text: String, tags: Vec<String>| Block { line, text, tags };
     for (n, line) in text.lines().enumerate() {
         let trimmed = line.trim();
-        if trimmed.starts_with("//") {
-            if trimmed.trim_start_matches('/').trim() == "scoring: all_or_nothing" {
-                blocks.push((n + 1, "$SCORING: all_or_nothing".to_string()));
+        if let Some(comment) = trimmed.strip_prefix("//") {
+            let said = comment.trim_start_matches('/').trim();
+            if said == "scoring: all_or_nothing" {
+                blocks.push(block(n + 1, "$SCORING: all_or_nothing".into(), vec![]));
+            } else if said == crate::moodle::PASS_REQUIRES_ESSENTIAL {
+                blocks.push(block(n + 1, PASS_REQUIRES_ESSENTIAL_BLOCK.into(), vec![]));
             }
+            tags.extend(comment_tags(comment));
             continue;
         }
         if trimmed.is_empty() && depth <= 0 {
             if !current.trim().is_empty() {
-                blocks.push((first, std::mem::take(&mut current)));
+                blocks.push(block(
+                    first,
+                    std::mem::take(&mut current),
+                    std::mem::take(&mut tags),
+                ));
             }
+            // Comment lines alone between blank lines belong to no question.
+            tags.clear();
             current.clear();
             continue;
         }
@@ -402,9 +457,14 @@ fn gift_blocks(text: &str) -> Vec<(usize, String)> {
         }
         if trimmed.starts_with("$CATEGORY:") && depth <= 0 {
             if !current.trim().is_empty() {
-                blocks.push((first, std::mem::take(&mut current)));
+                blocks.push(block(
+                    first,
+                    std::mem::take(&mut current),
+                    std::mem::take(&mut tags),
+                ));
             }
-            blocks.push((n + 1, trimmed.to_string()));
+            blocks.push(block(n + 1, trimmed.to_string(), vec![]));
+            tags.clear();
             current.clear();
             continue;
         }
@@ -422,10 +482,13 @@ fn gift_blocks(text: &str) -> Vec<(usize, String)> {
         current.push('\n');
     }
     if !current.trim().is_empty() {
-        blocks.push((first, current));
+        blocks.push(block(first, current, tags));
     }
     blocks
 }
+
+/// Stands for our `// pass_requires_essential: true` comment among blocks.
+const PASS_REQUIRES_ESSENTIAL_BLOCK: &str = "$PASS_REQUIRES_ESSENTIAL";
 
 struct Answer {
     correct: bool,
@@ -451,14 +514,18 @@ pub fn from_gift_only(text: &str, name: &str, only: Option<&[String]>) -> Import
     let mut ids = HashSet::new();
     let mut cleaning = Cleaning::default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    for (line, block) in gift_blocks(text) {
-        let block = block.trim();
+    for Block { line, text, tags } in gift_blocks(text) {
+        let block = text.trim();
         if let Some(path) = block.strip_prefix("$CATEGORY:") {
             category = path.trim().to_string();
             continue;
         }
         if block == "$SCORING: all_or_nothing" {
             bank.meta.scoring = Scoring::AllOrNothing;
+            continue;
+        }
+        if block == PASS_REQUIRES_ESSENTIAL_BLOCK {
+            bank.meta.pass_requires_essential = true;
             continue;
         }
         let label = category_label(&category);
@@ -468,7 +535,10 @@ pub fn from_gift_only(text: &str, name: &str, only: Option<&[String]>) -> Import
             continue;
         }
         match gift_question(block, line, &category, &mut bank, &mut ids, &mut cleaning) {
-            Ok(q) => {
+            Ok(mut q) => {
+                q.essential = tags
+                    .iter()
+                    .any(|t| t.eq_ignore_ascii_case(crate::moodle::ESSENTIAL_TAG));
                 bank.questions.push(q);
                 count_in(&mut seen, &label, true);
             }
@@ -506,13 +576,13 @@ pub fn gift_categories(text: &str) -> Vec<Category> {
     let mut scratch = empty_bank("count");
     let mut ids = HashSet::new();
     let mut cleaning = Cleaning::default();
-    for (line, block) in gift_blocks(text) {
-        let block = block.trim();
+    for Block { line, text, .. } in gift_blocks(text) {
+        let block = text.trim();
         if let Some(path) = block.strip_prefix("$CATEGORY:") {
             category = path.trim().to_string();
             continue;
         }
-        if block.starts_with("$SCORING:") {
+        if block.starts_with("$SCORING:") || block == PASS_REQUIRES_ESSENTIAL_BLOCK {
             continue;
         }
         let ok = gift_question(
@@ -590,6 +660,7 @@ fn gift_question(
         explanation: String::new(),
         cites: Vec::new(),
         points: 1,
+        essential: false,
     };
 
     // General feedback: the part after an unescaped "####".
@@ -787,6 +858,7 @@ pub fn from_aiken(text: &str, name: &str) -> Imported {
                     explanation: String::new(),
                     cites: Vec::new(),
                     points: 1,
+                    essential: false,
                 });
             }
             prompt.clear();
@@ -910,6 +982,9 @@ pub fn to_gift(bank: &Bank) -> String {
         // Read back by from_gift; Moodle ignores comments.
         out.push_str("// scoring: all_or_nothing\n");
     }
+    if bank.meta.pass_requires_essential {
+        out.push_str(&format!("// {}\n", crate::moodle::PASS_REQUIRES_ESSENTIAL));
+    }
     for s in &bank.sources {
         out.push_str(&format!(
             "// Source {}: {}, {}. {}\n",
@@ -934,7 +1009,12 @@ pub fn to_gift(bank: &Bank) -> String {
             .join("/");
         out.push_str(&format!("\n$CATEGORY: $course$/top/{path}\n"));
         for q in questions {
-            out.push_str(&format!("\n::{}::[plain]{} {{\n", q.id, escape(&q.prompt)));
+            out.push('\n');
+            if q.essential {
+                // Moodle (3.6 and later) reads tags from a question's comments.
+                out.push_str(&format!("// [tag:{}]\n", crate::moodle::ESSENTIAL_TAG));
+            }
+            out.push_str(&format!("::{}::[plain]{} {{\n", q.id, escape(&q.prompt)));
             let right = q.choices.iter().filter(|c| c.correct).count();
             for c in &q.choices {
                 let mark = match (q.kind, c.weight) {

@@ -1,6 +1,7 @@
 //! Authoring checks that need the whole bank and judgement rather than a rule:
 //! run by `bank check`, the bank editor and the content tests, never by the
-//! quiz page.
+//! quiz page ([`authoring`]: answer leaks and the essential questions'
+//! warnings).
 //!
 //! **Answer leaks.** Questions are shuffled, so any question may come first.
 //! When the explanation, feedback or prompt of one question states the keyed
@@ -11,16 +12,61 @@
 //!   (at least two of them, and at least half), and
 //! - at least one word of A's prompt, so the text is about A's subject.
 //!
+//! A true/false question's keyed answer is its statement, true or false: a
+//! text of question B gives it away when it restates the statement, that is
+//! when it contains most of the words that make the statement (at least
+//! three, and two thirds of them), whether it affirms or denies it. True/false
+//! questions' own texts are checked like any other's.
+//!
 //! Words are compared case-insensitively without accents, plurals folded;
 //! words in more than a fifth of the questions ("skin", "treatment") and
-//! short function words never count. True/false questions are not checked:
-//! their answer is a statement, not a choice.
+//! short function words never count.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::bank::{Bank, Kind, Question};
 use crate::diagnostic::{Diagnostic, Seg};
 use crate::path;
+
+/// Every authoring warning of `bank`: [`essential_warnings`], then
+/// [`answer_leaks`].
+pub fn authoring(bank: &Bank) -> Vec<Diagnostic> {
+    let mut out = essential_warnings(bank);
+    out.extend(answer_leaks(bank));
+    out
+}
+
+/// Essential questions that no longer stand out (more than half of a visit),
+/// and `pass_requires_essential` without any. (That they fit in a visit is a
+/// rule: [`crate::validate`].)
+pub fn essential_warnings(bank: &Bank) -> Vec<Diagnostic> {
+    let essential = bank.essentials().count();
+    if essential == 0 {
+        return bank
+            .meta
+            .pass_requires_essential
+            .then(|| {
+                Diagnostic::warning(
+                    path!["bank", "pass_requires_essential"],
+                    "pass_requires_essential has no effect: no question is essential (mark the questions every patient must get right with essential = true)",
+                )
+            })
+            .into_iter()
+            .collect();
+    }
+    let visit = crate::session::visit_len(bank, &crate::session::Options::default());
+    (essential * 2 > visit)
+        .then(|| {
+            Diagnostic::warning(
+                path!["bank"],
+                format!(
+                    "{essential} of the {visit} questions of a visit are essential, more than half: every visit asks them all, so keep essential for the few facts every patient must know; they then stand out on the results page"
+                ),
+            )
+        })
+        .into_iter()
+        .collect()
+}
 
 /// Every answer leak in `bank`, one warning each, placed at the text that
 /// gives the answer away. Each text is read into words once; words are
@@ -49,7 +95,7 @@ pub fn answer_leaks(bank: &Bank) -> Vec<Diagnostic> {
         .questions
         .iter()
         .zip(&read)
-        .map(|(q, r)| key_of(q, r, &keep))
+        .map(|(q, r)| key_of(q, r, &keep, &dict))
         .collect();
     // Each answer word, with the questions whose keyed answer it is part of.
     let mut index: Vec<Vec<usize>> = vec![Vec::new(); dict.names.len()];
@@ -58,7 +104,7 @@ pub fn answer_leaks(bank: &Bank) -> Vec<Diagnostic> {
             index[w as usize].push(ai);
         }
     }
-    let mut shown = vec![0u32; bank.questions.len()];
+    let mut shown = vec![0usize; bank.questions.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     for (bi, b) in bank.questions.iter().enumerate() {
@@ -76,11 +122,12 @@ pub fn answer_leaks(bank: &Bank) -> Vec<Diagnostic> {
             }
             touched.sort_unstable();
             for &ai in &touched {
-                let n = shown[ai] as usize;
+                let n = shown[ai];
                 shown[ai] = 0;
                 let Some(key) = &keys[ai] else { continue };
-                let leaks = n >= 2
-                    && n * 2 >= key.answer.len()
+                let (min, num, den) = key.needs;
+                let leaks = n >= min
+                    && n * den >= key.answer.len() * num
                     && key.prompt.iter().any(|w| found.binary_search(w).is_ok());
                 if !leaks {
                     continue;
@@ -176,41 +223,87 @@ struct Key {
     answer: Vec<u32>,
     /// Words of the prompt, sorted: what the question is about.
     prompt: Vec<u32>,
+    /// How many answer words a text must have to give it away: at least
+    /// `.0`, and at least `.1 / .2` of them.
+    needs: (usize, usize, usize),
 }
 
-fn key_of(q: &Question, r: &Read, keep: &impl Fn(&[u32]) -> Vec<u32>) -> Option<Key> {
+/// Words that say which way a statement goes, not what it is about.
+const TRUTH: &[&str] = &["true", "false", "vrai", "faux", "fausse", "right", "wrong"];
+
+/// Sorted word numbers of several texts, each once.
+fn union<'a>(
+    sets: impl Iterator<Item = &'a Vec<u32>>,
+    keep: &impl Fn(&[u32]) -> Vec<u32>,
+) -> Vec<u32> {
+    let mut all: Vec<u32> = sets.flat_map(|s| keep(s)).collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+fn key_of(q: &Question, r: &Read, keep: &impl Fn(&[u32]) -> Vec<u32>, dict: &Words) -> Option<Key> {
     if q.kind == Kind::TrueFalse {
-        return None;
+        return statement_key(q, r, keep, dict);
     }
     let prompt = keep(&r.prompt);
-    let mut wrong: Vec<u32> = q
-        .choices
-        .iter()
-        .zip(&r.choices)
-        .filter(|(c, _)| !c.correct)
-        .flat_map(|(_, w)| keep(w))
-        .collect();
-    wrong.sort_unstable();
+    let pick = |correct: bool| {
+        q.choices
+            .iter()
+            .zip(&r.choices)
+            .filter(move |(c, _)| c.correct == correct)
+            .map(|(_, w)| w)
+    };
+    let wrong = union(pick(false), keep);
     let correct: Vec<&str> = q
         .choices
         .iter()
         .filter(|c| c.correct)
         .map(|c| c.text.as_str())
         .collect();
-    let mut answer: Vec<u32> = q
-        .choices
-        .iter()
-        .zip(&r.choices)
-        .filter(|(c, _)| c.correct)
-        .flat_map(|(_, w)| keep(w))
+    let answer: Vec<u32> = union(pick(true), keep)
+        .into_iter()
         .filter(|w| prompt.binary_search(w).is_err() && wrong.binary_search(w).is_err())
         .collect();
-    answer.sort_unstable();
-    answer.dedup();
     (answer.len() >= 2).then(|| Key {
         text: correct.join("; "),
         answer,
         prompt,
+        needs: (2, 1, 2),
+    })
+}
+
+/// A true/false question's key: the words of its statement (without the
+/// answers' own words, "True" and "False"), which a text restating it,
+/// affirmed or denied, has most of.
+fn statement_key(
+    q: &Question,
+    r: &Read,
+    keep: &impl Fn(&[u32]) -> Vec<u32>,
+    dict: &Words,
+) -> Option<Key> {
+    let answers = union(r.choices.iter(), keep);
+    let statement: Vec<u32> = keep(&r.prompt)
+        .into_iter()
+        .filter(|w| {
+            answers.binary_search(w).is_err() && !TRUTH.contains(&dict.names[*w as usize].as_str())
+        })
+        .collect();
+    let correct = q.choices.iter().find(|c| c.correct)?;
+    // "True or false: X" is shown as "True: X" (or "False: X").
+    let said = q
+        .prompt
+        .split_once(':')
+        .filter(|(head, _)| {
+            let head = head.trim().to_ascii_lowercase();
+            head == "true or false" || head == "vrai ou faux"
+        })
+        .map_or(q.prompt.as_str(), |(_, rest)| rest.trim());
+    (statement.len() >= 3).then(|| Key {
+        text: format!("{}: {said}", correct.text),
+        answer: statement.clone(),
+        prompt: statement,
+        needs: (3, 2, 3),
     })
 }
 

@@ -5,13 +5,15 @@
 //! topics with a readable label, "Safety › Aftercare"), question text, general
 //! feedback (the explanation), each answer's feedback and fraction (correct
 //! choices, and Moodle weights for multiple-answer questions), the default
-//! grade (points) and tags of the form `cite:SOURCE:LOCATOR` (written by our
-//! export). HTML is cleaned to text (crate::clean). Question types the quiz
-//! has no equivalent for are reported with their line and left out.
+//! grade (points) and the tags our export writes (`topic:`, `choices:`,
+//! `difficulty:`, `cite:SOURCE:LOCATOR` and `essential`). HTML is cleaned to
+//! text (crate::clean). Question types the quiz has no equivalent for are
+//! reported with their line and left out.
 //!
 //! Export writes one category per topic, multichoice and truefalse questions
 //! with Moodle's fractions, the explanation as general feedback and each
-//! citation as a tag, so that importing an export gives the same questions.
+//! citation (and the essential mark) as a tag, so that importing an export
+//! gives the same questions.
 
 use std::collections::HashSet;
 
@@ -52,6 +54,15 @@ impl<'a> Lines<'a> {
         Pos { line, column }
     }
 }
+
+/// The tag that marks an essential question (Moodle XML tags, and GIFT's
+/// `// [tag:essential]` comments). Moodle keeps tags but has no rule for
+/// them: an LMS quiz does not ask these in every attempt.
+pub const ESSENTIAL_TAG: &str = "essential";
+
+/// The comment that carries `pass_requires_essential = true` (Moodle XML and
+/// GIFT), read back by our imports; Moodle ignores it.
+pub const PASS_REQUIRES_ESSENTIAL: &str = "pass_requires_essential: true";
 
 /// Converts a Moodle XML export.
 pub fn from_moodle_xml(text: &str, name: &str) -> Imported {
@@ -124,11 +135,16 @@ pub fn from_moodle_xml_only(text: &str, name: &str, only: Option<&[String]>) -> 
     let lines = Lines::new(text);
     let root = doc.root_element();
     let mut topic = topic_for(&mut bank, "");
-    if doc.descendants().filter(|n| n.is_comment()).any(|n| {
-        n.text()
-            .is_some_and(|t| t.trim() == "scoring: all_or_nothing")
-    }) {
+    let comment = |said: &str| {
+        doc.descendants()
+            .filter(|n| n.is_comment())
+            .any(|n| n.text().is_some_and(|t| t.trim() == said))
+    };
+    if comment("scoring: all_or_nothing") {
         bank.meta.scoring = Scoring::AllOrNothing;
+    }
+    if comment(PASS_REQUIRES_ESSENTIAL) {
+        bank.meta.pass_requires_essential = true;
     }
     let mut st = State {
         notes,
@@ -362,6 +378,7 @@ fn question(
         explanation,
         cites,
         points,
+        essential: tags.iter().any(|t| t.eq_ignore_ascii_case(ESSENTIAL_TAG)),
     };
     // Our own export names the choices; anything else gets a, b, c…
     let rename = |choices: &mut Vec<Choice>| {
@@ -470,6 +487,9 @@ pub fn to_moodle_xml(bank: &Bank) -> String {
     if bank.meta.scoring == Scoring::AllOrNothing {
         out.push_str("<!-- scoring: all_or_nothing -->\n");
     }
+    if bank.meta.pass_requires_essential {
+        out.push_str(&format!("<!-- {PASS_REQUIRES_ESSENTIAL} -->\n"));
+    }
     for topic in &bank.topics {
         let questions: Vec<&Question> = bank
             .questions
@@ -566,6 +586,9 @@ fn question_xml(q: &Question, scoring: Scoring) -> String {
                 crate::bank::Difficulty::Hard => "hard",
             }
         ));
+    }
+    if q.essential {
+        tag(ESSENTIAL_TAG.to_string());
     }
     for c in &q.cites {
         tag(format!("cite:{}:{}", c.source, c.locator));

@@ -60,12 +60,13 @@ impl Target {
     }
 }
 
-/// Markers the build leaves in `index.html` around the default bank's card.
-pub const CARD_START: &str = "<!--quiz-card-->";
-pub const CARD_END: &str = "<!--/quiz-card-->";
-/// What the LMS adapter's `<script>` replaces (a SCORM package) or what is
-/// removed (a website).
-const LMS_SLOT: &str = "quiz-lms";
+/// Where the build's `index.html` has the default bank's card: between the
+/// opening of its wrapper and the note after it.
+pub const CARD_START: &str = "<div class=\"prerendered\">";
+pub const CARD_END: &str = "<p class=\"boot-failed boot-note\">";
+/// What a SCORM package's LMS adapter `<script>` goes before (right after
+/// `#quiz-root`, so it runs before the quiz mounts).
+const ADAPTER_BEFORE: &str = "<noscript>";
 
 /// A problem that stops packaging, in words for an instructor.
 pub type Problem = String;
@@ -233,17 +234,27 @@ fn index_page(
     let lms = match target {
         Target::Site => String::from("<div id=\"quiz-root\" data-bank=\"bank.json\">"),
         _ => format!(
-            "<div id=\"quiz-root\" data-bank=\"bank.json\" data-offline=\"off\" data-bank-pass-mark=\"{}\">",
+            "<div id=\"quiz-root\" data-bank=\"bank.json\" data-bank-pass-mark=\"{}\">",
             meta.pass_mark
         ),
     };
     page = replace_tag(&page, "<div", "quiz-root", &lms).ok_or_else(|| damaged("#quiz-root"))?;
+    if target != Target::Site {
+        // The LMS serves the package: no service worker (`quiz-lms`).
+        page = replace_tag(&page, "<body", "", "<body class=\"quiz-page quiz-lms\">")
+            .ok_or_else(|| damaged("<body> tag"))?;
+    }
     let adapter = match target {
-        Target::Scorm12 => "<script src=\"scorm.js\" data-scorm=\"1.2\"></script>",
-        Target::Scorm2004 => "<script src=\"scorm.js\" data-scorm=\"2004\"></script>",
-        Target::Site => "",
+        Target::Scorm12 => Some("<script src=\"scorm.js\" data-scorm=\"1.2\"></script>"),
+        Target::Scorm2004 => Some("<script src=\"scorm.js\" data-scorm=\"2004\"></script>"),
+        Target::Site => None,
     };
-    page = replace_tag(&page, "<template", LMS_SLOT, adapter).ok_or_else(|| damaged("LMS slot"))?;
+    if let Some(adapter) = adapter {
+        let at = page
+            .find(ADAPTER_BEFORE)
+            .ok_or_else(|| damaged("<noscript>"))?;
+        page.insert_str(at, adapter);
+    }
     if let Some(csp) = csp {
         // Where the LMS sends no policy of its own, the page keeps its own.
         page = page.replacen(
@@ -259,20 +270,13 @@ fn index_page(
 }
 
 /// Replaces the first `<tag …>` whose text contains `needle` (attribute
-/// quoting may have been removed by the minifier) with `with`; a
-/// `<template>` loses its `</template>` too.
+/// quoting may have been removed by the minifier) with `with`.
 fn replace_tag(page: &str, open: &str, needle: &str, with: &str) -> Option<String> {
     let mut from = 0;
     while let Some(i) = page[from..].find(open).map(|i| i + from) {
         let end = page[i..].find('>').map(|e| i + e + 1)?;
         let after = page[i + open.len()..].chars().next();
         if after.is_some_and(|c| c == ' ' || c == '>') && page[i..end].contains(needle) {
-            let close = format!("</{}>", &open[1..]);
-            let end = if open == "<template" && page[end..].starts_with(&close) {
-                end + close.len()
-            } else {
-                end
-            };
             return Some(format!("{}{with}{}", &page[..i], &page[end..]));
         }
         from = end;
@@ -333,9 +337,13 @@ pub fn manifest(target: Target, bank: &Bank, files: &[&str]) -> String {
         .collect();
     match target {
         Target::Scorm2004 => {
+            // With pass_requires_essential the score alone does not pass:
+            // the LMS must take the quiz's passed or failed, not the measure.
+            let by_measure =
+                !(bank.meta.pass_requires_essential && bank.essentials().next().is_some());
             let mastery = if pass > 0 {
                 format!(
-                    "\n        <imsss:sequencing>\n          <imsss:objectives>\n            <imsss:primaryObjective objectiveID=\"pass_mark\" satisfiedByMeasure=\"true\">\n              <imsss:minNormalizedMeasure>{}.{:02}</imsss:minNormalizedMeasure>\n            </imsss:primaryObjective>\n          </imsss:objectives>\n        </imsss:sequencing>",
+                    "\n        <imsss:sequencing>\n          <imsss:objectives>\n            <imsss:primaryObjective objectiveID=\"pass_mark\" satisfiedByMeasure=\"{by_measure}\">\n              <imsss:minNormalizedMeasure>{}.{:02}</imsss:minNormalizedMeasure>\n            </imsss:primaryObjective>\n          </imsss:objectives>\n        </imsss:sequencing>",
                     pass / 100,
                     pass % 100
                 )

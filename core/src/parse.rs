@@ -23,12 +23,13 @@ pub fn from_json(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     read_json(text, |_| Vec::new(), false)
 }
 
-/// [`from_json`] plus the authoring checks of [`crate::lint`] (answer leaks),
+/// [`from_json`] plus the authoring checks of [`crate::lint`] (answer leaks,
+/// essential questions),
 /// for the bank tool and the editor; the quiz page does not carry them.
 /// Field problems and rule problems are reported together: a field that
 /// cannot be read does not hide the rule problems of the others.
 pub fn from_json_checked(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
-    read_json(text, crate::lint::answer_leaks, true)
+    read_json(text, crate::lint::authoring, true)
 }
 
 fn read_json(
@@ -169,6 +170,7 @@ fn empty_meta() -> Meta {
         shuffle: true,
         draw: None,
         draw_per_topic: None,
+        pass_requires_essential: false,
     }
 }
 
@@ -193,6 +195,7 @@ fn read_meta(r: &mut Reader, n: &Node) -> Option<Meta> {
             "shuffle",
             "draw",
             "draw_per_topic",
+            "pass_requires_essential",
         ],
     )?;
     let id = r.string(&f, "id");
@@ -221,6 +224,7 @@ fn read_meta(r: &mut Reader, n: &Node) -> Option<Meta> {
     let shuffle = r.bool_or(&f, "shuffle", true);
     let draw = r.opt_int(&f, "draw", 0, U32);
     let draw_per_topic = r.opt_int(&f, "draw_per_topic", 0, U32);
+    let pass_requires_essential = r.bool_or(&f, "pass_requires_essential", false);
     Some(Meta {
         id: id.unwrap_or_default(),
         title: title.unwrap_or_default(),
@@ -242,6 +246,7 @@ fn read_meta(r: &mut Reader, n: &Node) -> Option<Meta> {
         draw_per_topic: draw_per_topic
             .flatten()
             .and_then(|n| usize::try_from(n).ok()),
+        pass_requires_essential: pass_requires_essential.unwrap_or(false),
     })
 }
 
@@ -296,6 +301,7 @@ fn read_question(r: &mut Reader, n: &Node, path: Vec<Seg>) -> Option<Question> {
             "explanation",
             "cites",
             "points",
+            "essential",
         ],
     )?;
     let id = r.string(&f, "id");
@@ -324,6 +330,7 @@ fn read_question(r: &mut Reader, n: &Node, path: Vec<Seg>) -> Option<Question> {
         })
     });
     let points = r.int_or(&f, "points", U32, 1);
+    let essential = r.bool_or(&f, "essential", false);
     if kind.is_none() {
         // The choice rules depend on the kind: do not guess one.
         r.taint(f.path("choices"));
@@ -346,6 +353,7 @@ fn read_question(r: &mut Reader, n: &Node, path: Vec<Seg>) -> Option<Question> {
         explanation: explanation.unwrap_or_default(),
         cites: cites.unwrap_or_default(),
         points: points.and_then(|n| u32::try_from(n).ok()).unwrap_or(1),
+        essential: essential.unwrap_or(false),
     })
 }
 
@@ -509,7 +517,7 @@ mod tests {
             lines,
             [
                 "b.json:2:13: error: \"format\" should be a whole number from 0 to 4294967295",
-                "b.json:4:78: error: unknown field \"shufle\" in the [bank] table; the fields are \"id\", \"title\", \"language\", \"version\", \"description\", \"pass_mark\", \"sources_checked\", \"reviewed\", \"reviewer\", \"reviewer_credentials\", \"disclaimer\", \"scoring\", \"shuffle\", \"draw\", \"draw_per_topic\"",
+                "b.json:4:78: error: unknown field \"shufle\" in the [bank] table; the fields are \"id\", \"title\", \"language\", \"version\", \"description\", \"pass_mark\", \"sources_checked\", \"reviewed\", \"reviewer\", \"reviewer_credentials\", \"disclaimer\", \"scoring\", \"shuffle\", \"draw\", \"draw_per_topic\", \"pass_requires_essential\"",
                 "b.json:6:40: error: \"kind\" should be one of \"single\", \"multiple\", \"true_false\"",
                 "b.json:7:54: error: \"correct\" should be true or false",
                 "b.json:9:5: error: missing field \"explanation\"",

@@ -49,10 +49,15 @@ pub fn legacy_key(bank_id: &str) -> String {
 
 /// The bank version a stored entry was saved for, if it can be read.
 pub fn saved_hash(stored: &str) -> Option<String> {
+    if crate::compact::is_compact(stored) {
+        return stored.split('~').nth(2).map(str::to_string);
+    }
     read_saved(stored).map(|s| s.bank_hash)
 }
 
-/// The saved form: `{"schema":1,"bank_hash":"…","session":{…}}`.
+/// The form earlier releases saved (progress is now saved in the compact
+/// form of [`crate::compact`]; this one is still read):
+/// `{"schema":1,"bank_hash":"…","session":{…}}`.
 pub fn encode(bank_hash: &str, session: &Session) -> String {
     let mut out = format!("{{\"schema\":{SCHEMA},\"bank_hash\":");
     quote(bank_hash, &mut out);
@@ -136,19 +141,21 @@ fn read_slot(r: &mut Reader, n: &Node, path: Vec<Seg>) -> Option<Slot> {
     })
 }
 
-/// Decides what to do with stored text. Never attaches answers to a bank that
-/// changed: the content hash must match and every id must still fit.
+/// Decides what to do with stored text, in the compact form or the earlier
+/// JSON one. Never attaches answers to a bank that changed: the content hash
+/// must match and every id must still fit.
 pub fn decode(stored: Option<&str>, bank: &Bank, bank_hash: &str) -> Restore {
     let Some(text) = stored else {
         return Restore::Nothing;
     };
-    let Some(saved) = read_saved(text) else {
-        return Restore::Discarded;
+    let session = if crate::compact::is_compact(text) {
+        crate::compact::read(text, bank, bank_hash)
+    } else {
+        read_saved(text)
+            .filter(|saved| saved.schema == SCHEMA && saved.bank_hash == bank_hash)
+            .map(|saved| saved.session)
     };
-    if saved.schema != SCHEMA || saved.bank_hash != bank_hash {
-        return Restore::Discarded;
-    }
-    match Session::restore(bank, saved.session) {
+    match session.and_then(|s| Session::restore(bank, s)) {
         Some(session) => Restore::Resumed(session),
         None => Restore::Discarded,
     }

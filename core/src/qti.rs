@@ -123,6 +123,31 @@ pub fn qti_warnings(bank: &Bank) -> Vec<Diagnostic> {
             }
         }
     }
+    if let Some(n) = bank.meta.draw_per_topic {
+        for g in by_topic(bank) {
+            if n < g.questions.len() && g.questions.iter().any(|(_, q)| q.essential) {
+                out.push(Diagnostic::warning(
+                    crate::path!["bank", "draw_per_topic"],
+                    format!("topic \"{}\" has essential questions, which a Canvas question group could leave out; the LMS quiz asks all of its questions", g.label),
+                ));
+            }
+        }
+    }
+    let essential = bank.essentials().count();
+    if essential > 0 {
+        out.push(Diagnostic::warning(
+            crate::path!["questions"],
+            format!(
+                "the essential mark ({essential} question{}) is not kept: Canvas has no such mark, though its quiz still asks every question marked{}",
+                if essential == 1 { "" } else { "s" },
+                if bank.meta.pass_requires_essential {
+                    "; pass_requires_essential is not kept either (Canvas passes on the score alone)"
+                } else {
+                    ""
+                }
+            ),
+        ));
+    }
     if let Some(n) = bank.meta.draw {
         out.push(Diagnostic::warning(
             crate::path!["bank", "draw"],
@@ -275,10 +300,9 @@ fn points_possible(bank: &Bank) -> u64 {
         .iter()
         .map(|g| {
             let qs = &g.questions;
-            let all: u64 = qs.iter().map(|(_, q)| u64::from(q.points)).sum();
-            match (bank.meta.draw_per_topic, item::group_points(qs)) {
-                (Some(n), Some(p)) if n < qs.len() => n as u64 * u64::from(p),
-                _ => all,
+            match item::group_pick(bank, qs) {
+                Some((n, p)) => n as u64 * u64::from(p),
+                None => qs.iter().map(|(_, q)| u64::from(q.points)).sum(),
             }
         })
         .sum()

@@ -46,6 +46,21 @@ pub fn review_html(bank: &Bank) -> String {
     if let Some(n) = m.draw {
         meta_row(t.per_visit, n.to_string());
     }
+    let essential = bank.essentials().count();
+    if essential > 0 || m.pass_requires_essential {
+        meta_row(
+            t.essential_count,
+            format!(
+                "{essential} ({}){}",
+                t.essential_rule,
+                if m.pass_requires_essential {
+                    format!("; {}", t.essential_pass)
+                } else {
+                    String::new()
+                }
+            ),
+        );
+    }
     meta_row(
         t.sources_checked,
         m.sources_checked
@@ -142,9 +157,22 @@ fn question(h: &mut String, bank: &Bank, n: usize, q: &Question, t: &Labels) {
         Kind::Multiple => t.multiple,
         Kind::TrueFalse => t.true_false,
     };
+    // Marked in words, not only by the frame: the clinician signs these
+    // knowing every visitor is asked them.
+    let (class, mark) = if q.essential {
+        (
+            " essential",
+            format!(
+                "<p class=\"essential-mark\"><strong>{}</strong> {}</p>\n",
+                t.essential, t.essential_why
+            ),
+        )
+    } else {
+        ("", String::new())
+    };
     let _ = write!(
         h,
-        "<article class=\"question\" id=\"q-{id}\">\n<h3><span class=\"n\">{n}.</span> {prompt}</h3>\n\
+        "<article class=\"question{class}\" id=\"q-{id}\">\n{mark}<h3><span class=\"n\">{n}.</span> {prompt}</h3>\n\
          <p class=\"about\"><code>{id}</code> · {kind} · {points} {pts}</p>\n\
          <table>\n<thead><tr><th scope=\"col\">{key}</th><th scope=\"col\">{choice}</th><th scope=\"col\">{feedback}</th></tr></thead>\n<tbody>\n",
         id = esc(&q.id),
@@ -217,6 +245,11 @@ struct Labels {
     language: &'static str,
     questions: &'static str,
     per_visit: &'static str,
+    essential_count: &'static str,
+    essential_rule: &'static str,
+    essential_pass: &'static str,
+    essential: &'static str,
+    essential_why: &'static str,
     sources_checked: &'static str,
     medical_review: &'static str,
     not_recorded: &'static str,
@@ -263,6 +296,11 @@ const EN: Labels = Labels {
     language: "Language",
     questions: "Questions",
     per_visit: "Questions per visit",
+    essential_count: "Essential questions",
+    essential_rule: "asked in every visit, and listed first on the results page when missed",
+    essential_pass: "a visit passes only when all of them are answered right",
+    essential: "Essential question.",
+    essential_why: "Every visitor is asked it; one who misses it is told to read it again before treatment.",
     sources_checked: "Citations checked against the sources",
     medical_review: "Medical review",
     not_recorded: "not recorded",
@@ -299,6 +337,11 @@ const FR: Labels = Labels {
     language: "Langue",
     questions: "Questions",
     per_visit: "Questions par visite",
+    essential_count: "Questions essentielles",
+    essential_rule: "posées à chaque visite, et présentées en premier dans les résultats quand elles sont manquées",
+    essential_pass: "une visite n'est réussie que si elles sont toutes justes",
+    essential: "Question essentielle.",
+    essential_why: "Elle est posée à chaque visiteur ; celui qui la manque est invité à la relire avant le soin.",
     sources_checked: "Citations vérifiées dans les sources",
     medical_review: "Relecture médicale",
     not_recorded: "non indiqué",
@@ -348,6 +391,8 @@ code { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 0.9e
 .sources li, .cites li { margin-bottom: 0.2rem; }
 .question { border: 1px solid #999; border-radius: 4px; padding: 0.5rem 0.7rem; margin: 0 0 0.7rem; break-inside: avoid; page-break-inside: avoid; }
 .about { margin: 0 0 0.4rem; color: #444; font-size: 0.9em; }
+.question.essential { border: 2.5px solid #111; }
+.essential-mark { margin: 0 0 0.3rem; }
 table { width: 100%; border-collapse: collapse; margin: 0.3rem 0; table-layout: fixed; }
 th, td { border: 1px solid #bbb; padding: 0.15rem 0.35rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th:first-child, td.key { width: 6.5rem; }

@@ -47,6 +47,8 @@ pub struct QuestionResult {
     pub earned: f64,
     pub max: f64,
     pub answered: bool,
+    /// An essential question of the bank.
+    pub essential: bool,
 }
 
 impl QuestionResult {
@@ -71,7 +73,18 @@ pub struct Report {
     pub max: f64,
     /// Rounded to a whole percent for display; `passed` uses the exact ratio.
     pub percent: u32,
+    /// The pass mark is met, and (with the bank's `pass_requires_essential`)
+    /// every essential question is right.
     pub passed: bool,
+    /// The score reaches the pass mark, whatever the essential questions.
+    pub pass_mark_met: bool,
+    /// The bank's `pass_requires_essential`.
+    pub essential_required: bool,
+    /// How many essential questions the visit asked.
+    pub essential_total: usize,
+    /// The essential questions not fully right, in the order asked: the
+    /// results page lists them first.
+    pub essential_missed: Vec<String>,
     pub correct: usize,
     pub topics: Vec<TopicResult>,
     pub questions: Vec<QuestionResult>,
@@ -85,6 +98,12 @@ impl Report {
             .filter(|q| !q.is_correct())
             .map(|q| q.id.clone())
             .collect()
+    }
+
+    /// Not passed only because an essential question was missed, or also
+    /// because of it: the results page says so.
+    pub fn failed_on_essentials(&self) -> bool {
+        self.essential_required && !self.essential_missed.is_empty()
     }
 }
 
@@ -100,6 +119,7 @@ pub fn report(bank: &Bank, session: &Session) -> Report {
                 earned: score_question(q, &slot.selected, bank.meta.scoring),
                 max: f64::from(q.points),
                 answered: !slot.selected.is_empty(),
+                essential: q.essential,
             })
         })
         .collect();
@@ -121,11 +141,23 @@ pub fn report(bank: &Bank, session: &Session) -> Report {
         })
         .collect();
     let ratio = if max > 0.0 { earned / max } else { 0.0 };
+    let pass_mark_met =
+        max > 0.0 && earned * 100.0 + EPSILON >= f64::from(bank.meta.pass_mark) * max;
+    let essential_missed: Vec<String> = questions
+        .iter()
+        .filter(|q| q.essential && !q.is_correct())
+        .map(|q| q.id.clone())
+        .collect();
+    let essential_required = bank.meta.pass_requires_essential;
     Report {
         earned,
         max,
         percent: (ratio * 100.0).round() as u32,
-        passed: max > 0.0 && earned * 100.0 + EPSILON >= f64::from(bank.meta.pass_mark) * max,
+        passed: pass_mark_met && (!essential_required || essential_missed.is_empty()),
+        pass_mark_met,
+        essential_required,
+        essential_total: questions.iter().filter(|q| q.essential).count(),
+        essential_missed,
         correct: questions.iter().filter(|q| q.is_correct()).count(),
         topics,
         questions,

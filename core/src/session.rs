@@ -1,6 +1,14 @@
 //! One person's run through a bank: seeded order and draw, answers, navigation.
 //! Everything is keyed by question and choice ids, never positions, so a saved
 //! session can be checked against the bank it is restored into.
+//!
+//! **Essential questions** are in every visit, exactly once: whatever the
+//! seed, the count, the pools and the `only` list (a retry of the missed
+//! questions asks them again too). The rest of the visit is filled as
+//! before, seeded and spread over the topics, counting the essential
+//! questions already in each topic. When a visit is asked to be shorter
+//! than the bank's essential questions (`?count=3` with five of them), it
+//! grows to ask them all: an essential question is never left out.
 
 use crate::bank::{Bank, Kind, Question};
 use crate::rng::Rng;
@@ -8,13 +16,16 @@ use crate::rng::Rng;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// Draw at most this many questions, spread evenly over the topics
-    /// (overrides the bank's `draw`).
+    /// (overrides the bank's `draw`); never fewer than the essential ones.
     pub count: Option<usize>,
-    /// Draw at most this many per topic (overrides the bank's `draw_per_topic`).
+    /// Draw at most this many per topic (overrides the bank's
+    /// `draw_per_topic`), the topic's essential questions first (all of
+    /// them, even more than this).
     pub per_topic: Option<usize>,
     /// Shuffle questions and choices (overrides the bank's `shuffle`).
     pub shuffle: Option<bool>,
-    /// Ask only these questions (e.g. "retry missed").
+    /// Ask only these questions (e.g. "retry missed"), and the bank's
+    /// essential questions, which every visit asks.
     pub only: Option<Vec<String>>,
 }
 
@@ -37,29 +48,45 @@ pub struct Session {
 
 /// Takes `n` of `questions` (already in drawn order), spread as evenly as
 /// possible over their topics: one from each topic in turn, topics in the
-/// order they first appear, until `n` are taken. Keeps the drawn order.
+/// order they first appear, until `n` are taken. Every essential question is
+/// taken, even past `n`, and counts as its topic's first turns. Keeps the
+/// drawn order.
 fn spread_over_topics(questions: Vec<&Question>, n: usize) -> Vec<&Question> {
     if questions.len() <= n {
         return questions;
     }
     let mut topics: Vec<(&str, Vec<usize>)> = Vec::new();
-    for (i, q) in questions.iter().enumerate() {
-        match topics.iter_mut().find(|(t, _)| *t == q.topic) {
-            Some((_, members)) => members.push(i),
-            None => topics.push((q.topic.as_str(), vec![i])),
+    for q in &questions {
+        if !topics.iter().any(|(t, _)| *t == q.topic) {
+            topics.push((q.topic.as_str(), Vec::new()));
         }
     }
-    let mut keep = vec![false; questions.len()];
-    let mut taken = 0;
+    // Each topic's essential questions first, then the others.
+    for essential in [true, false] {
+        for (i, q) in questions.iter().enumerate() {
+            if q.essential == essential {
+                if let Some((_, members)) = topics.iter_mut().find(|(t, _)| *t == q.topic) {
+                    members.push(i);
+                }
+            }
+        }
+    }
+    let mut keep: Vec<bool> = questions.iter().map(|q| q.essential).collect();
+    let mut taken = keep.iter().filter(|k| **k).count();
     'rounds: for round in 0.. {
+        if taken >= n {
+            break;
+        }
         let mut any = false;
         for (_, members) in &topics {
             if let Some(&i) = members.get(round) {
-                keep[i] = true;
-                taken += 1;
                 any = true;
-                if taken == n {
-                    break 'rounds;
+                if !keep[i] {
+                    keep[i] = true;
+                    taken += 1;
+                    if taken == n {
+                        break 'rounds;
+                    }
                 }
             }
         }
@@ -74,31 +101,78 @@ fn spread_over_topics(questions: Vec<&Question>, n: usize) -> Vec<&Question> {
         .collect()
 }
 
+/// Counts one more question taken in `topic`; returns how many now.
+fn take<'a>(taken: &mut Vec<(&'a str, usize)>, topic: &'a str) -> usize {
+    match taken.iter_mut().find(|(t, _)| *t == topic) {
+        Some((_, k)) => {
+            *k += 1;
+            *k
+        }
+        None => {
+            taken.push((topic, 1));
+            1
+        }
+    }
+}
+
+/// Whether `q` may be drawn under `options`: essential questions always.
+fn included(q: &Question, options: &Options) -> bool {
+    q.essential
+        || options
+            .only
+            .as_ref()
+            .is_none_or(|only| only.contains(&q.id))
+}
+
+/// How many questions a visit of `bank` with `options` asks, whatever the
+/// seed: what [`Session::new`] draws, counted without drawing.
+pub fn visit_len(bank: &Bank, options: &Options) -> usize {
+    // (topic, questions, essential ones), topics in any order.
+    let mut topics: Vec<(&str, usize, usize)> = Vec::new();
+    for q in bank.questions.iter().filter(|q| included(q, options)) {
+        match topics.iter_mut().find(|(t, _, _)| *t == q.topic) {
+            Some((_, n, e)) => {
+                *n += 1;
+                *e += usize::from(q.essential);
+            }
+            None => topics.push((q.topic.as_str(), 1, usize::from(q.essential))),
+        }
+    }
+    let essential: usize = topics.iter().map(|(_, _, e)| e).sum();
+    let pooled: usize = match options.per_topic.or(bank.meta.draw_per_topic) {
+        Some(p) => topics
+            .iter()
+            .map(|(_, n, e)| (*e).max((*n).min(p.max(1))))
+            .sum(),
+        None => topics.iter().map(|(_, n, _)| n).sum(),
+    };
+    match options.count.or(bank.meta.draw) {
+        Some(n) => pooled.min(n.max(1)).max(essential),
+        None => pooled,
+    }
+}
+
 impl Session {
     pub fn new(bank: &Bank, seed: u64, options: &Options) -> Session {
         let mut rng = Rng::new(seed);
         let mut questions: Vec<_> = bank
             .questions
             .iter()
-            .filter(|q| {
-                options
-                    .only
-                    .as_ref()
-                    .is_none_or(|only| only.contains(&q.id))
-            })
+            .filter(|q| included(q, options))
             .collect();
         let shuffle = options.shuffle.unwrap_or(bank.meta.shuffle);
         if shuffle {
             rng.shuffle(&mut questions);
         }
-        // Pools: at most N per topic (in drawn order), then at most N in all.
+        // Pools: at most N per topic (in drawn order), then at most N in all;
+        // essential questions always, counted first.
         if let Some(n) = options.per_topic.or(bank.meta.draw_per_topic) {
-            let mut taken: std::collections::HashMap<&str, usize> = Default::default();
-            questions.retain(|q| {
-                let k = taken.entry(q.topic.as_str()).or_default();
-                *k += 1;
-                *k <= n.max(1)
-            });
+            // Questions taken in each topic so far (a bank has few topics).
+            let mut taken: Vec<(&str, usize)> = Vec::new();
+            for q in questions.iter().filter(|q| q.essential) {
+                take(&mut taken, &q.topic);
+            }
+            questions.retain(|q| q.essential || take(&mut taken, &q.topic) <= n.max(1));
         }
         if let Some(n) = options.count.or(bank.meta.draw) {
             questions = spread_over_topics(questions, n.max(1));

@@ -1,5 +1,5 @@
-//! Counts for `bank stats`: questions per topic, kind and difficulty, and how
-//! often each source is cited.
+//! Counts for `bank stats`: questions per topic, kind and difficulty, the
+//! essential questions, and how often each source is cited.
 
 use std::fmt;
 
@@ -8,6 +8,10 @@ use crate::bank::{Bank, Difficulty, Kind};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stats {
     pub questions: usize,
+    /// Questions asked in every visit.
+    pub essential: usize,
+    /// Whether a visit passes only with every essential question right.
+    pub pass_requires_essential: bool,
     pub by_topic: Vec<(String, usize)>,
     pub by_kind: Vec<(&'static str, usize)>,
     pub by_difficulty: Vec<(&'static str, usize)>,
@@ -19,6 +23,8 @@ pub fn stats(bank: &Bank) -> Stats {
         |f: &dyn Fn(&crate::bank::Question) -> bool| bank.questions.iter().filter(|q| f(q)).count();
     Stats {
         questions: bank.questions.len(),
+        essential: bank.essentials().count(),
+        pass_requires_essential: bank.meta.pass_requires_essential,
         by_topic: bank
             .topics
             .iter()
@@ -59,6 +65,18 @@ pub fn stats(bank: &Bank) -> Stats {
 impl fmt::Display for Stats {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "questions: {}", self.questions)?;
+        match (self.essential, self.pass_requires_essential) {
+            (0, false) => writeln!(f, "essential: 0")?,
+            (n, rule) => writeln!(
+                f,
+                "essential: {n} (asked in every visit{})",
+                if rule {
+                    "; a visit passes only when all are right"
+                } else {
+                    ""
+                }
+            )?,
+        }
         let mut table = |title: &str, rows: Vec<(String, usize)>| -> fmt::Result {
             writeln!(f, "\n{title}")?;
             let width = rows

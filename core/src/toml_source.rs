@@ -91,8 +91,7 @@ fn read_source(text: &str, keep: bool) -> (Option<Bank>, Result<Loaded, Vec<Diag
     }
     let mut dates = Vec::new();
     let tree = to_node(&root, &mut dates);
-    let (bank, result) =
-        crate::parse::read_tree(text, &tree, crate::lint::answer_leaks, false, keep);
+    let (bank, result) = crate::parse::read_tree(text, &tree, crate::lint::authoring, false, keep);
     let result = result.map_err(|mut ds| {
         // A date without quotes is a TOML date, not text: say so plainly.
         if !dates.is_empty() {

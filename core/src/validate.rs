@@ -104,6 +104,7 @@ pub fn validate(bank: &Bank) -> Vec<Diagnostic> {
     let source_ids = check_sources(bank, &mut out);
     let topic_ids = check_topics(bank, &mut out);
     check_questions(bank, &source_ids, &topic_ids, &mut out);
+    check_essentials(bank, &mut out);
     check_use(bank, &mut out);
     out
 }
@@ -499,6 +500,36 @@ fn check_weights(q: &Question, i: usize, out: &mut Vec<Diagnostic>) {
             path!["questions", i, "choices"],
             format!("the positive weights add up to {total}%, so a perfect answer scores {total}%, not 100%"),
         ));
+    }
+}
+
+/// Every visit asks every essential question, so they must fit in one: no
+/// more of them than the bank's `draw`, nor, in a topic, than its
+/// `draw_per_topic`. (A visit mostly made of them is allowed, with a
+/// warning: see [`crate::lint::essential_warnings`].)
+fn check_essentials(bank: &Bank, out: &mut Vec<Diagnostic>) {
+    let m = &bank.meta;
+    let mut fit = |field: &'static str, n: usize, place: String, count: usize| {
+        if n > 0 && count > n {
+            out.push(Diagnostic::error(
+                path!["bank", field],
+                format!("{place}{count} questions are essential, but {field} = {n}: every visit asks all of them, so raise {field} to {count} or mark fewer essential"),
+            ));
+        }
+    };
+    if let Some(n) = m.draw {
+        fit("draw", n, String::new(), bank.essentials().count());
+    }
+    if let Some(n) = m.draw_per_topic {
+        for t in &bank.topics {
+            let here = bank.essentials().filter(|q| q.topic == t.id).count();
+            fit(
+                "draw_per_topic",
+                n,
+                format!("in topic \"{}\", ", t.id),
+                here,
+            );
+        }
     }
 }
 

@@ -24,7 +24,7 @@ fn check_passes_the_shipped_banks_and_fails_a_broken_one_with_positions() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("questions/microneedling.toml: ok: 28 questions, 0 warnings"),
+        err.contains("questions/microneedling.toml: ok: 37 questions, 0 warnings"),
         "{err}"
     );
 
@@ -57,7 +57,7 @@ fn check_passes_the_shipped_banks_and_fails_a_broken_one_with_positions() {
 fn stats_counts_topics_kinds_difficulty_and_citations() {
     let (code, out, _) = bank(&["stats", "questions/microneedling.toml"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("questions: 28\n"), "{out}");
+    assert!(out.starts_with("questions: 37\n"), "{out}");
     assert!(out.contains("by topic") && out.contains("How it works"));
     assert!(out.contains("by kind") && out.contains("true_false"));
     assert!(out.contains("citations per source") && out.contains("statpearls (Microneedling)"));
@@ -204,7 +204,7 @@ fn review_writes_a_printable_pack_with_every_question_source_and_a_sign_off() {
         out.to_str().expect("path"),
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("review pack of 28 questions"), "{err}");
+    assert!(err.contains("review pack of 37 questions"), "{err}");
     let html = std::fs::read_to_string(&out).expect("written");
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -231,10 +231,10 @@ fn review_writes_a_printable_pack_with_every_question_source_and_a_sign_off() {
     for s in &b.sources {
         assert!(html.contains(&esc(&s.url)), "{}", s.url);
     }
-    assert_eq!(html.matches("class=\"question\"").count(), 28);
+    assert_eq!(html.matches("class=\"question\"").count(), 37);
     assert_eq!(
         html.matches("Needs change").count(),
-        28 + 2,
+        37 + 2,
         "a box per question"
     );
     assert!(html.contains("Sign-off") && html.contains("Credentials"));
@@ -290,7 +290,7 @@ fn a_changed_copy_of_the_default_bank_that_keeps_its_id_is_warned_about() {
     )
     .expect("write");
     let (_, _, err) = bank(&["check", copy.to_str().expect("path")]);
-    assert!(err.contains("ok: 28 questions, 0 warnings"), "{err}");
+    assert!(err.contains("ok: 37 questions, 0 warnings"), "{err}");
 }
 
 #[test]
@@ -299,7 +299,7 @@ fn package_makes_scorm_and_site_zips_from_a_built_site_and_says_what_is_missing(
     let site = dir.join("site");
     std::fs::create_dir_all(site.join("author")).expect("tmp");
     let files: [(&str, &str); 6] = [
-        ("index.html", "<html lang=en><head><title>x</title><meta name=description content=x><meta name=\"quiz-boot\" content=\"microneedling en\"></head><body><div id=quiz-root><!--quiz-card--><!--/quiz-card--></div><template id=quiz-lms></template></body></html>"),
+        ("index.html", "<html lang=en><head><title>x</title><meta name=description content=x><meta name=\"quiz-boot\" content=\"microneedling en\"></head><body><div id=quiz-root><div class=\"prerendered\"><p class=\"boot-failed boot-note\">x</p></div></div><noscript>x</noscript></body></html>"),
         ("i18n.json", r#"{"en":{"percent":"{n}%","start_questions":"{n} questions"}}"#),
         ("_headers", "/*\n  Content-Security-Policy: default-src 'self'\n"),
         ("scorm.js", "adapter"),
@@ -400,8 +400,8 @@ fn check_warns_when_a_visit_could_outgrow_scorm_12s_saved_progress() {
         "/../questions/microneedling.toml"
     ))
     .expect("bank");
-    // Every question asked, many times over: 28 questions are still small.
-    let mut many = text.replacen("draw = 10", "", 1);
+    // Every question asked, many times over: 37 questions are still small.
+    let mut many = text.replacen("draw = 12", "", 1);
     let body = &text[text.find("[[questions]]").expect("questions")..];
     for i in 0..12 {
         many.push_str(&body.replace("id = \"", &format!("id = \"copy{i}-")));
@@ -454,7 +454,7 @@ fn import_recognises_each_format_by_content_and_says_which() {
     assert!(out.is_empty(), "{out}");
     assert!(err.contains("as a TOML bank"), "{err}");
     assert!(
-        err.contains("already a bank in TOML, nothing to import: 28 questions, 0 warnings"),
+        err.contains("already a bank in TOML, nothing to import: 37 questions, 0 warnings"),
         "{err}"
     );
 }
@@ -478,7 +478,7 @@ fn import_converts_a_json_bank_to_toml_and_refuses_nonsense() {
         "{err}"
     );
     let back = quiz_core::toml_source::from_toml(&out).map(|l| l.bank.questions.len());
-    assert_eq!(back.ok(), Some(28));
+    assert_eq!(back.ok(), Some(37));
 
     let nonsense = dir.join("notes.txt");
     std::fs::write(&nonsense, "Dear all,\nthe meeting moves to Monday.\n").expect("write");
@@ -547,13 +547,13 @@ fn export_to_qti_writes_a_zip_canvas_can_import() {
     assert_eq!(code, 0, "{err}");
     assert!(out.is_empty(), "{out}");
     assert!(
-        err.contains("QTI 1.2 package of 28 questions; in Canvas: Settings > Import Course Content > QTI .zip file"),
+        err.contains("QTI 1.2 package of 37 questions; in Canvas: Settings > Import Course Content > QTI .zip file"),
         "{err}"
     );
-    assert!(err.contains("warning: draw = 10 is not kept"), "{err}");
+    assert!(err.contains("warning: draw = 12 is not kept"), "{err}");
     let bytes = std::fs::read(&zip).expect("written");
     let back = quiz_core::qti::read::read_zip(&bytes).expect("a package");
-    assert_eq!(back.questions.len(), 28);
+    assert_eq!(back.questions.len(), 37);
     // A bank with errors is not exported.
     let broken = dir.join("broken.toml");
     std::fs::write(&broken, "format = 1\n").expect("write");

@@ -137,7 +137,7 @@ fn the_run_check_catches_a_copied_sentence() {
 fn the_english_bank_covers_every_topic_and_a_visit_is_about_ten_questions() {
     let bank = load("microneedling.toml");
     assert!(
-        bank.questions.len() >= 28,
+        bank.questions.len() >= 36,
         "{} questions",
         bank.questions.len()
     );
@@ -150,8 +150,8 @@ fn the_english_bank_covers_every_topic_and_a_visit_is_about_ten_questions() {
         assert!(*n >= 3, "topic {topic} has only {n} questions");
     }
     assert!(
-        per_topic.get("recovery").copied().unwrap_or(0) >= 6,
-        "the recovery and warning-signs topic needs at least 6 questions: {per_topic:?}"
+        per_topic.get("before-after").copied().unwrap_or(0) >= 8,
+        "the before-and-after topic (preparing, aftercare, whom to contact) needs at least 8 questions: {per_topic:?}"
     );
     for kind in [Kind::Single, Kind::Multiple, Kind::TrueFalse] {
         let n = bank.questions.iter().filter(|q| q.kind == kind).count();
@@ -159,7 +159,7 @@ fn the_english_bank_covers_every_topic_and_a_visit_is_about_ten_questions() {
     }
     let difficulties: HashSet<_> = bank.questions.iter().filter_map(|q| q.difficulty).collect();
     assert_eq!(difficulties.len(), 3, "easy, medium and hard all present");
-    // A visit draws about ten, from every topic.
+    // A visit draws 10 to 12, from every topic.
     let draw = bank.meta.draw.unwrap_or(bank.questions.len());
     assert!((10..=12).contains(&draw), "draw = {draw}");
     assert!(draw >= bank.topics.len());
@@ -325,4 +325,44 @@ fn the_french_edition_matches_the_english_one() {
         .filter(|(a, b)| a.prompt == b.prompt)
         .count();
     assert_eq!(same, 0, "{same} prompts were left in English");
+}
+
+/// The ids of a bank's essential questions (asked in every visit), each with
+/// its reason in a `# Essential …: REASON` comment above it for the reviewer.
+fn essential_ids(name: &str) -> Vec<String> {
+    let path = format!("{}/../questions/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let bank = load(name);
+    let ids: Vec<String> = bank
+        .questions
+        .iter()
+        .filter(|q| q.essential)
+        .map(|q| q.id.clone())
+        .collect();
+    for id in &ids {
+        let at = text
+            .find(&format!("id = \"{id}\""))
+            .unwrap_or_else(|| panic!("{id}"));
+        let before = &text[..at];
+        let comment = before.trim_end_matches("[[questions]]\n").lines().last();
+        assert!(
+            comment.is_some_and(|c| c.starts_with("# Essential") && c.len() > 40),
+            "{name}: {id} has no reason above it"
+        );
+    }
+    ids
+}
+
+#[test]
+fn four_to_six_essentials_the_same_in_both_editions_and_never_half_a_visit() {
+    let en = essential_ids("microneedling.toml");
+    let fr = essential_ids("microneedling.fr.toml");
+    assert_eq!(en, fr, "the same questions are essential in French");
+    assert!((4..=6).contains(&en.len()), "{en:?}");
+    let bank = load("microneedling.toml");
+    for id in &en {
+        assert!(bank.question(id).is_some(), "essential {id} is a question");
+    }
+    // A visit asks 10 to 12: essentials never take more than half of the smallest.
+    assert!(en.len() * 2 <= 10, "{en:?}");
 }

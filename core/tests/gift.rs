@@ -211,9 +211,25 @@ fn export_then_import_keeps_ids_answers_topics_and_explanations() {
         "/../questions/microneedling.toml"
     ))
     .expect("bank");
-    let bank = from_toml(&text).expect("valid").bank;
+    let mut bank = from_toml(&text).expect("valid").bank;
+    bank.meta.pass_requires_essential = true;
+    for q in bank.questions.iter_mut().step_by(7) {
+        q.essential = true;
+    }
+    let first = bank
+        .essentials()
+        .next()
+        .expect("an essential question")
+        .id
+        .clone();
     let gift = to_gift(&bank);
     assert!(gift.contains("$CATEGORY: $course$/top/How it works"));
+    // Moodle reads a question's tags from its comment lines.
+    assert!(
+        gift.contains(&format!("\n// [tag:essential]\n::{first}::")),
+        "{gift}"
+    );
+    assert!(gift.contains("\n// pass_requires_essential: true\n"));
     assert!(
         gift.contains("~%33.33333%"),
         "Moodle's fractions for three right answers"
@@ -221,6 +237,7 @@ fn export_then_import_keeps_ids_answers_topics_and_explanations() {
     let back = from_gift(&gift, "microneedling.gift");
     assert!(back.notes.is_empty(), "{:?}", back.notes);
     assert_eq!(back.bank.questions.len(), bank.questions.len());
+    assert!(back.bank.meta.pass_requires_essential);
     for (a, b) in bank
         .questions
         .iter()
@@ -234,6 +251,7 @@ fn export_then_import_keeps_ids_answers_topics_and_explanations() {
             .unwrap_or(b);
         assert_eq!(a.prompt, b.prompt, "{}", a.id);
         assert_eq!(a.explanation, b.explanation, "{}", a.id);
+        assert_eq!(a.essential, b.essential, "{}", a.id);
         let right = |q: &quiz_core::Question| {
             q.choices
                 .iter()
@@ -251,6 +269,33 @@ fn export_then_import_keeps_ids_answers_topics_and_explanations() {
         };
         assert_eq!(label(&bank, a), label(&back.bank, b));
     }
+}
+
+#[test]
+fn moodle_tags_in_a_questions_comments_mark_it_essential() {
+    let gift = "// [id:Q-1] [tag:first aid] [tag:Essential]\n\
+                ::before::Tell the clinic about cold sores? {T}\n\
+                \n\
+                // [tag:essential]\n\
+                \n\
+                ::after::A comment alone, then a blank line, belongs to no question. {F}\n\
+                \n\
+                ::inside::Tags may sit among the question's lines // not here\n\
+                // [tag:odd\\]name] [tag:essential]\n\
+                {=yes ~no#Because.}\n";
+    let back = from_gift(gift, "tags.gift");
+    assert!(back.notes.is_empty(), "{:?}", back.notes);
+    let essential: Vec<(&str, bool)> = back
+        .bank
+        .questions
+        .iter()
+        .map(|q| (q.id.as_str(), q.essential))
+        .collect();
+    assert_eq!(
+        essential,
+        [("before", true), ("after", false), ("inside", true)]
+    );
+    assert!(!back.bank.meta.pass_requires_essential);
 }
 
 #[test]

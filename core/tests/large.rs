@@ -53,6 +53,7 @@ fn ordinary(i: usize) -> Question {
             locator: "Aftercare".into(),
         }],
         points: 1,
+        essential: false,
     }
 }
 
@@ -75,6 +76,7 @@ fn bank(n: usize) -> Bank {
             shuffle: true,
             draw: Some(20),
             draw_per_topic: None,
+            pass_requires_essential: false,
         },
         sources: vec![Source {
             id: "leaflet".into(),

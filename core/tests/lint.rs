@@ -117,3 +117,107 @@ fn one_shared_answer_word_is_not_a_leak_even_in_a_big_bank() {
     let leaks = answer_leaks(&b);
     assert!(leaks.is_empty(), "{:?}", &leaks[..leaks.len().min(3)]);
 }
+
+/// A true/false statement on home pens, and a one-answer question on who
+/// should do the treatment.
+fn true_false_pair(tf_explanation: &str, single_explanation: &str) -> quiz_core::Bank {
+    let mut tf = question(
+        "home-pens-safe",
+        "t1",
+        Kind::TrueFalse,
+        vec![choice("true", false), choice("false", true)],
+    );
+    tf.prompt =
+        "True or false: microneedling pens sold online are as safe at home as a clinic treatment."
+            .into();
+    tf.choices[0].text = "True".into();
+    tf.choices[1].text = "False".into();
+    tf.explanation = tf_explanation.into();
+    let mut who = question(
+        "who-treats",
+        "t2",
+        Kind::Single,
+        vec![
+            choice("trained", true),
+            choice("anyone", false),
+            choice("friend", false),
+        ],
+    );
+    who.prompt = "Who should carry out a microneedling treatment?".into();
+    who.choices[0].text = "A dermatologist or trained clinician".into();
+    who.choices[1].text = "Anyone with a kit".into();
+    who.choices[2].text = "A friend who has had it done".into();
+    who.explanation = single_explanation.into();
+    bank(vec![tf, who])
+}
+
+#[test]
+fn a_text_that_restates_a_true_false_statement_gives_its_answer_away() {
+    // Into a true/false question: the other question's explanation denies
+    // the statement, and so answers it.
+    let b = true_false_pair(
+        "Home devices have shorter needles and no sterile setting.",
+        "Pens sold online are not as safe at home as a treatment in a clinic. Ask about training.",
+    );
+    let leaks = answer_leaks(&b);
+    assert_eq!(leaks.len(), 1, "{leaks:?}");
+    let m = &leaks[0].message;
+    assert!(
+        m.contains("question \"who-treats\" gives away the answer to question \"home-pens-safe\" (\"False: microneedling pens sold online"),
+        "{m}"
+    );
+    assert!(m.contains("\"online\"") && m.contains("\"pen\""), "{m}");
+    assert_eq!(
+        leaks[0].path,
+        quiz_core::path!["questions", 1usize, "explanation"]
+    );
+    // Talking about the same subject without restating it is no leak.
+    let b = true_false_pair(
+        "Home devices have shorter needles and no sterile setting.",
+        "Training matters: ask who will treat you and how.",
+    );
+    assert!(answer_leaks(&b).is_empty(), "{:?}", answer_leaks(&b));
+}
+
+#[test]
+fn a_true_false_questions_own_texts_are_checked_too() {
+    // Out of a true/false question: its explanation names the other
+    // question's answer.
+    let b = true_false_pair(
+        "Home pens are not sterile; a dermatologist or trained clinician should carry it out.",
+        "Training matters: ask who will treat you and how.",
+    );
+    let leaks = answer_leaks(&b);
+    assert_eq!(leaks.len(), 1, "{leaks:?}");
+    assert!(
+        leaks[0].message.contains(
+            "question \"home-pens-safe\" gives away the answer to question \"who-treats\""
+        ),
+        "{}",
+        leaks[0].message
+    );
+    assert_eq!(
+        leaks[0].path,
+        quiz_core::path!["questions", 0usize, "explanation"]
+    );
+}
+
+#[test]
+fn two_true_false_questions_can_give_each_other_away() {
+    let mut b = true_false_pair("Home devices have shorter needles.", "Ask about training.");
+    let mut other = b.questions[0].clone();
+    other.id = "clinic-only".into();
+    other.prompt =
+        "True or false: a clinic treatment is safer than pens sold online for home use.".into();
+    other.choices[0].correct = true;
+    other.choices[1].correct = false;
+    other.explanation = "Pens sold online are not as safe at home as a clinic treatment.".into();
+    b.questions.push(other);
+    let leaks: Vec<String> = answer_leaks(&b).into_iter().map(|d| d.message).collect();
+    assert!(
+        leaks.iter().any(|m| m.contains(
+            "question \"clinic-only\" gives away the answer to question \"home-pens-safe\""
+        )),
+        "{leaks:?}"
+    );
+}

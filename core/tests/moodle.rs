@@ -123,13 +123,32 @@ fn export_then_import_gives_the_same_questions_and_topics() {
         "/../questions/microneedling.toml"
     ))
     .expect("bank");
-    let bank = from_toml(&text).expect("valid").bank;
+    let mut bank = from_toml(&text).expect("valid").bank;
+    // Essential questions travel as a tag, the pass rule as a comment.
+    bank.meta.pass_requires_essential = true;
+    for q in bank.questions.iter_mut().step_by(7) {
+        q.essential = true;
+    }
     let xml = to_moodle_xml(&bank);
     assert!(
         xml.contains("<question type=\"truefalse\">") && xml.contains("<single>false</single>")
     );
+    assert_eq!(
+        xml.matches("<tag><text>essential</text></tag>").count(),
+        bank.essentials().count()
+    );
+    assert!(xml.contains("<!-- pass_requires_essential: true -->"));
     let back = from_moodle_xml(&xml, "microneedling.xml");
     assert!(back.notes.is_empty(), "{:?}", back.notes);
+    assert_eq!(back.bank.questions, bank.questions);
+    assert!(back.bank.meta.pass_requires_essential);
+    // Without the comment, the rule is off; a tag typed in Moodle as
+    // "Essential" still marks the question.
+    let plain = xml
+        .replace("<!-- pass_requires_essential: true -->\n", "")
+        .replace("<text>essential</text>", "<text>Essential</text>");
+    let back = from_moodle_xml(&plain, "microneedling.xml");
+    assert!(!back.bank.meta.pass_requires_essential);
     assert_eq!(back.bank.questions, bank.questions);
     let labels = |b: &quiz_core::Bank| b.topics.iter().map(|t| t.label.clone()).collect::<Vec<_>>();
     assert_eq!(labels(&back.bank), labels(&bank));

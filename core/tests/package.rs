@@ -16,8 +16,8 @@ fn site() -> Vec<(String, Vec<u8>)> {
         <meta name=description content=\"Default description\">\
         <meta name=\"quiz-boot\" content=\"microneedling en\"><script>boot()</script>\
         <script type=module>import init from './app-1234.js';init('./app-1234_bg.wasm')</script></head>\
-        <body class=quiz-page><div id=quiz-root><div class=\"prerendered\"><!--quiz-card--><main>Microneedling: what do you know?</main><!--/quiz-card--></div></div>\
-        <template id=quiz-lms></template></body></html>";
+        <body class=quiz-page><div id=quiz-root><div class=\"prerendered\"><main>Microneedling: what do you know?</main><p class=\"boot-failed boot-note\">x</p></div></div>\
+        <noscript>x</noscript></body></html>";
     let files: Vec<(&str, &[u8])> = vec![
         ("index.html", index.as_bytes()),
         ("index.html.br", b"old"),
@@ -159,7 +159,7 @@ fn scorm_packages_list_every_file_in_a_manifest_with_the_pass_mark() {
             "<script src=\"scorm.js\" data-scorm=\"{version}\">"
         )));
         assert!(page.contains("data-bank=\"bank.json\""));
-        assert!(page.contains("data-offline=\"off\""));
+        assert!(page.contains("<body class=\"quiz-page quiz-lms\">"));
         assert!(page.contains("Content-Security-Policy\" content=\"default-src &#39;self&#39;"));
         assert!(
             !page.contains("frame-ancestors"),
@@ -312,4 +312,34 @@ fn from_the_browser_headers_txt_stands_in_for_the_unserved_headers_file() {
         .unwrap_or_default();
     assert!(text(&scorm, "index.html").contains("Content-Security-Policy"));
     assert!(!names(&scorm).contains(&"headers.txt"));
+}
+
+#[test]
+fn with_pass_requires_essential_scorm_2004_takes_the_quizs_verdict_not_the_score() {
+    let mut b = bank(vec![
+        question(
+            "q1",
+            "t1",
+            Kind::Single,
+            vec![choice("a", true), choice("b", false)],
+        ),
+        question(
+            "q2",
+            "t2",
+            Kind::Single,
+            vec![choice("a", true), choice("b", false)],
+        ),
+    ]);
+    let files = ["index.html", "imsmanifest.xml"];
+    let manifest = |b: &quiz_core::Bank| package::manifest(Target::Scorm2004, b, &files);
+    assert!(manifest(&b).contains("satisfiedByMeasure=\"true\""));
+    // The rule alone, with no essential question, changes nothing.
+    b.meta.pass_requires_essential = true;
+    assert!(manifest(&b).contains("satisfiedByMeasure=\"true\""));
+    // A score over the pass mark with an essential question missed is
+    // failed: the LMS must not mark it satisfied by the measure.
+    b.questions[1].essential = true;
+    let m = manifest(&b);
+    assert!(m.contains("satisfiedByMeasure=\"false\""), "{m}");
+    assert!(m.contains("<imsss:minNormalizedMeasure>0.60</imsss:minNormalizedMeasure>"));
 }

@@ -320,3 +320,44 @@ fn draw_per_topic_becomes_a_question_group_and_what_is_lost_is_said() {
         .all(|w| !w.message.contains("scoring")));
     assert_eq!(bank.questions[1].kind, Kind::Multiple);
 }
+
+#[test]
+fn a_topic_with_an_essential_question_is_asked_whole_and_the_mark_is_said_to_be_lost() {
+    let mut bank = every_kind();
+    bank.questions[1].points = 3; // q1 and q2 (topic t1) worth the same
+    bank.meta.draw_per_topic = Some(1);
+    bank.questions[1].essential = true;
+    bank.meta.pass_requires_essential = true;
+    let files = files(&bank);
+    let text = &files
+        .iter()
+        .find(|(n, _)| n.ends_with(".xml") && n.contains('/') && !n.ends_with("meta.xml"))
+        .expect("assessment")
+        .1;
+    assert!(
+        !text.contains("selection_number"),
+        "a question group could leave the essential question out"
+    );
+    let meta = &files
+        .iter()
+        .find(|(n, _)| n.ends_with("assessment_meta.xml"))
+        .expect("meta")
+        .1;
+    assert!(
+        meta.contains("<points_possible>7.0</points_possible>"),
+        "3 + 3 + 1: every question"
+    );
+    let warnings: Vec<String> = qti_warnings(&bank).into_iter().map(|w| w.message).collect();
+    assert!(
+        warnings.iter().any(|w| w
+            .contains("has essential questions, which a Canvas question group could leave out")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings.iter().any(
+            |w| w.contains("the essential mark (1 question) is not kept")
+                && w.contains("pass_requires_essential is not kept")
+        ),
+        "{warnings:?}"
+    );
+}

@@ -17,7 +17,13 @@ fn sample_json() -> String {
                 "/../questions/microneedling.toml"
             ))
             .expect("bank");
-            let bank = from_toml(&text).expect("valid").bank;
+            let mut bank = from_toml(&text).expect("valid").bank;
+            // Essential questions and their pass rule, so that both readers
+            // meet those fields too (serde leaves them out when false).
+            bank.meta.pass_requires_essential = true;
+            for q in bank.questions.iter_mut().step_by(9) {
+                q.essential = true;
+            }
             serde_json::to_string(&bank).expect("json")
         })
         .clone()
@@ -52,6 +58,9 @@ const TOKENS: &[&str] = &[
     "\"draw\":",
     "\"correct\":",
     "\"kind\":\"multiple\"",
+    "\"essential\":",
+    "\"essential\":true,",
+    "\"pass_requires_essential\":",
 ];
 
 /// The span of one scalar value (after a `":`), picked by `at`.

@@ -118,6 +118,51 @@ pub fn Field(props: &FieldProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
+pub struct CheckProps {
+    pub path: Vec<Seg>,
+    pub label: AttrValue,
+    pub checked: bool,
+    /// One line on what ticking it does.
+    pub hint: AttrValue,
+    #[prop_or_default]
+    pub problems: Vec<Diagnostic>,
+    pub onchange: Callback<bool>,
+}
+
+/// A labelled checkbox with a hint under it.
+#[component]
+pub fn Check(props: &CheckProps) -> Html {
+    let id = field_id(&props.path);
+    let hint_id = format!("{id}-hint");
+    let problems_id = format!("{id}-problems");
+    let mut described = hint_id.clone();
+    if !props.problems.is_empty() {
+        described.push(' ');
+        described.push_str(&problems_id);
+    }
+    let onchange = {
+        let cb = props.onchange.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                cb.emit(input.checked());
+            }
+        })
+    };
+    html! {
+        <div class="field check">
+            <div class="tick">
+                <input id={id.clone()} type="checkbox" checked={props.checked} {onchange}
+                    aria-describedby={described}
+                    aria-invalid={props.problems.iter().any(Diagnostic::is_error).then_some("true")} />
+                <label for={id}>{ &props.label }</label>
+            </div>
+            <p class="field-hint" id={hint_id}>{ &props.hint }</p>
+            <FieldProblems id={problems_id} problems={props.problems.clone()} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub struct PickProps {
     pub path: Vec<Seg>,
     pub label: AttrValue,

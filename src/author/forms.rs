@@ -6,7 +6,7 @@ use quiz_core::Bank;
 use yew::prelude::*;
 
 use super::doc::Field as Value;
-use super::fields::{at, Control, Field, FieldProblems, Pick};
+use super::fields::{at, Check, Control, Field, FieldProblems, Pick};
 use super::studio::{field_id, Action, At, Studio};
 
 #[derive(Properties, PartialEq)]
@@ -95,6 +95,12 @@ pub fn BankForm(props: &FormProps) -> Html {
                               ("all_or_nothing".into(), "All or nothing".into())]}
                 problems={p("scoring")}
                 onchange={d.reform(|v: String| Action::Set { at: At::Bank, key: "scoring", field: Value::Text(v) })} />
+            <Check path={At::Bank.path("pass_requires_essential")} label="Pass only with every essential question right"
+                checked={m.pass_requires_essential}
+                hint="Questions marked \"Always ask this question\" must all be answered right to pass, whatever the score."
+                problems={p("pass_requires_essential")}
+                onchange={d.reform(|on: bool| Action::Set { at: At::Bank, key: "pass_requires_essential",
+                    field: if on { Value::Bool(true) } else { Value::Absent } })} />
             <fieldset class="review">
                 <legend>{ "Medical review" }</legend>
                 <p class="field-hint">{ "The quiz says it was medically reviewed only when a named clinician and the date of the review are filled in." }</p>

@@ -107,12 +107,15 @@ fn OneQuestion(props: &OneProps) -> Html {
     let state = {
         let (bank, id) = (props.bank.clone(), props.id.clone());
         use_reducer(move || {
+            // A bank of this one question: a visit of the whole bank (even
+            // with `only`) would also ask its essential questions.
+            let mut one = (*bank).clone();
+            one.bank.questions.retain(|q| q.id == id);
             let options = Options {
-                only: Some(vec![id]),
                 shuffle: Some(false),
                 ..Options::default()
             };
-            let mut s = QuizState::new(bank, 1, options);
+            let mut s = QuizState::new(Rc::new(one), 1, options);
             s.started = true;
             s
         })

@@ -9,7 +9,7 @@ use quiz_core::{Bank, Kind};
 use yew::prelude::*;
 
 use super::doc::Field as Value;
-use super::fields::{at, Control, Field, FieldProblems, Pick};
+use super::fields::{at, Check, Control, Field, FieldProblems, Pick};
 use super::forms::FormProps;
 use super::studio::{field_id, Action, At, PAGE};
 
@@ -258,6 +258,11 @@ pub fn QuestionForm(props: &FormProps) -> Html {
                     hint="Used in saved progress and events; keep it once the quiz is live."
                     oninput={set("id")} />
             </div>
+            <Check path={here.path("essential")} label="Always ask this question" checked={q.essential}
+                hint="For the few facts every patient must know: every visit asks it, and a visitor who misses it sees it first on the results page."
+                problems={p("essential")}
+                onchange={d.reform(move |on: bool| Action::Set { at: here, key: "essential",
+                    field: if on { Value::Bool(true) } else { Value::Absent } })} />
             <Choices bank={bank.clone()} studio={s.clone()} dispatch={d.clone()} />
             <Field path={here.path("explanation")} label="Explanation shown after the answer" control={Control::Area}
                 value={q.explanation.clone()} problems={p("explanation")} oninput={set("explanation")} required=true />

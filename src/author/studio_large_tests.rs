@@ -44,6 +44,7 @@ fn imported(n: usize) -> String {
             ),
             cites: vec![],
             points: 1,
+            essential: false,
         })
         .collect();
     quiz_core::toml_source::imported_toml(&bank, "big.txt")

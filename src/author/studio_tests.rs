@@ -422,3 +422,102 @@ fn a_choice_moves_with_its_tick_and_feedback() {
     s.apply(Action::Undo);
     assert_eq!(choices(&s), before);
 }
+
+#[test]
+fn always_ask_this_question_marks_it_essential_and_unticking_removes_the_key() {
+    let mut s = Studio::new("clinic", "d-ess", DEFAULT_TOML.to_string(), vec![]);
+    s.apply(Action::Set {
+        at: At::Bank,
+        key: "id",
+        field: text("clinic"),
+    });
+    let tick = |q: usize, on: bool| Action::Set {
+        at: At::Question(q),
+        key: "essential",
+        field: if on { Field::Bool(true) } else { Field::Absent },
+    };
+    let before = s.text.clone();
+    run(&mut s, vec![tick(2, true), tick(5, true)]);
+    let bank = s.loaded.as_ref().expect("still valid").bank.clone();
+    let marked: Vec<usize> = bank
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.essential)
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(marked, [2, 5]);
+    // One line added per question, nothing else touched.
+    assert_eq!(s.text.lines().count(), before.lines().count() + 2);
+    assert_eq!(
+        s.text.lines().filter(|l| *l == "essential = true").count(),
+        2
+    );
+    // The pass rule, in the bank details.
+    s.apply(Action::Set {
+        at: At::Bank,
+        key: "pass_requires_essential",
+        field: Field::Bool(true),
+    });
+    assert!(
+        s.loaded
+            .as_ref()
+            .expect("valid")
+            .bank
+            .meta
+            .pass_requires_essential
+    );
+    // Unticking removes the key: false is the default and is not written.
+    run(&mut s, vec![tick(2, false), tick(5, false)]);
+    assert!(!s.text.lines().any(|l| l.starts_with("essential =")));
+    // The rule alone, with nothing essential, is a warning at its field.
+    assert_eq!(
+        s.problems_at(&At::Bank.path("pass_requires_essential"))
+            .len(),
+        1
+    );
+    s.apply(Action::Set {
+        at: At::Bank,
+        key: "pass_requires_essential",
+        field: Field::Absent,
+    });
+    assert_eq!(s.text, before);
+    assert!(s.problems.is_empty(), "{:?}", s.problems);
+}
+
+#[test]
+fn more_essential_questions_than_a_visit_asks_is_an_error_at_the_draw() {
+    let mut s = Studio::new("clinic", "d-ess2", DEFAULT_TOML.to_string(), vec![]);
+    run(
+        &mut s,
+        vec![
+            Action::Set {
+                at: At::Bank,
+                key: "id",
+                field: text("clinic"),
+            },
+            Action::Set {
+                at: At::Bank,
+                key: "draw",
+                field: Field::Int(2),
+            },
+        ],
+    );
+    for q in 0..3 {
+        s.apply(Action::Set {
+            at: At::Question(q),
+            key: "essential",
+            field: Field::Bool(true),
+        });
+    }
+    assert!(s.loaded.is_none());
+    let at_draw = s.problems_at(&At::Bank.path("draw"));
+    assert_eq!(at_draw.len(), 1, "{:?}", s.problems);
+    assert!(at_draw[0]
+        .message
+        .contains("3 questions are essential, but draw = 2"));
+    // The draft preview still plays, asking every question.
+    let draft = s.draft.as_ref().expect("a draft");
+    assert_eq!(draft.bank.meta.draw, None);
+    assert_eq!(draft.bank.essentials().count(), 3);
+}

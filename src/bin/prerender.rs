@@ -50,7 +50,7 @@ fn run(index: &Path) -> Result<(), String> {
         "template",
         "quiz-prerendered",
         &format!(
-            "<div class=\"prerendered\">{CARD_START}{card}{CARD_END}<p class=\"boot-failed boot-note\">If the start button does not become available, this browser could not start the quiz. It needs a recent browser with JavaScript and WebAssembly turned on.</p></div>"
+            "{CARD_START}{card}{CARD_END}If the start button does not become available, this browser could not start the quiz. It needs a recent browser with JavaScript and WebAssembly turned on.</p></div>"
         ),
     )?;
     let page = replace_marker(

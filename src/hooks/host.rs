@@ -68,6 +68,10 @@ fn allowed_by_page(origin: &str) -> bool {
 
 /// Posts `event` to the embedding page, if there is an allowed one.
 pub fn post(config: &Config, event: &HostEvent) {
+    post_js(config, &to_js(&event.to_field()));
+}
+
+fn post_js(config: &Config, event: &JsValue) {
     let Some(origin) = parent_origin(config) else {
         return;
     };
@@ -81,38 +85,27 @@ pub fn post(config: &Config, event: &HostEvent) {
                 .as_ref()
                 .map_or(Field::Null, |id| Field::Text(id.clone())),
         ),
-        ("event", event.to_field()),
     ]);
     let value = to_js(&envelope);
+    let _ = js_sys::Reflect::set(&value, &"event".into(), event);
     if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
         let _ = parent.post_message(&value, &origin);
     }
 }
 
-/// Dispatches `event` as a DOM `CustomEvent` (`quiz:answered`, …, bubbling,
-/// `detail` as an embedding page receives it) on `#quiz-root`, for scripts
-/// of the quiz's own page: a page that mounts it directly, or the LMS
-/// adapter of a SCORM package.
-fn dispatch_on_root(event: &HostEvent) {
-    let Field::Object(mut fields) = event.to_field() else {
-        return;
-    };
-    let Some((_, Field::Text(kind))) = (!fields.is_empty()).then(|| fields.remove(0)) else {
-        return;
-    };
-    if kind == "resize" {
-        return;
-    }
-    fields.insert(0, ("version", Field::Number(f64::from(EVENTS_VERSION))));
-    let Some(root) = web_sys::window()
+/// Dispatches a DOM `CustomEvent` `quiz:KIND` (bubbling) on `#quiz-root`,
+/// for scripts of the quiz's own page: a page that mounts it directly, or
+/// the LMS adapter of a SCORM package.
+pub fn dispatch(kind: &str, detail: &JsValue) {
+    let root = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("quiz-root"))
-    else {
+        .and_then(|d| d.get_element_by_id("quiz-root"));
+    let Some(root) = root else {
         return;
     };
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
-    init.set_detail(&to_js(&Field::Object(fields)));
+    init.set_detail(detail);
     if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict(&format!("quiz:{kind}"), &init) {
         let _ = root.dispatch_event(&e);
     }
@@ -132,8 +125,13 @@ pub fn use_host_events(config: Rc<Config>, state: Rc<QuizState>) {
             .into_iter()
             .chain(events_between(before.as_deref(), state))
         {
-            post(&config, &event);
-            dispatch_on_root(&event);
+            let js = to_js(&event.to_field());
+            post_js(&config, &js);
+            if !matches!(event, HostEvent::Resize { .. }) {
+                // The same object as `detail`, with the format's version.
+                let _ = js_sys::Reflect::set(&js, &"version".into(), &EVENTS_VERSION.into());
+                dispatch(event.kind(), &js);
+            }
         }
         *previous.borrow_mut() = Some(state.clone());
     });

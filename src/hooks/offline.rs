@@ -9,17 +9,13 @@ pub fn register_service_worker() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    // Only on the quiz's own page (not when mounted into a clinic's page).
-    let own_page = window
-        .document()
-        .and_then(|d| d.body())
-        .is_some_and(|b| b.class_list().contains("quiz-page"));
-    // A page that is not ours to cache (a SCORM package in an LMS) says so.
-    let offline_off = window
-        .document()
-        .and_then(|d| d.get_element_by_id("quiz-root"))
-        .is_some_and(|r| r.get_attribute("data-offline").as_deref() == Some("off"));
-    if !window.is_secure_context() || !own_page || offline_off {
+    // Only on the quiz's own page (not when mounted into a clinic's page, nor
+    // in a SCORM package, whose LMS serves it: `quiz-lms`).
+    let own_page = window.document().and_then(|d| d.body()).is_some_and(|b| {
+        let classes = b.class_list();
+        classes.contains("quiz-page") && !classes.contains("quiz-lms")
+    });
+    if !window.is_secure_context() || !own_page {
         return;
     }
     let navigator = window.navigator();

@@ -2,7 +2,8 @@
 
 use std::rc::Rc;
 
-use quiz_core::progress::{decode, encode, key, legacy_key, prefix, saved_hash, Restore};
+use quiz_core::compact::encode;
+use quiz_core::progress::{decode, key, legacy_key, prefix, saved_hash, Restore};
 use quiz_core::{Loaded, Options};
 use yew::prelude::*;
 
@@ -39,7 +40,7 @@ pub fn use_quiz(
 ) -> (UseReducerHandle<QuizState>, Option<Notice>) {
     let storage_key = key(&bank.bank.meta.id, &bank.hash);
     // In a SCORM package with an LMS, progress lives in the LMS instead.
-    let lms = use_memo((), |_| persist.then(storage::lms_store).flatten());
+    let lms = use_memo((), move |_| persist.then(storage::lms_progress).flatten());
     let restored = {
         let bank = bank.clone();
         let storage_key = storage_key.clone();
@@ -48,10 +49,8 @@ pub fn use_quiz(
             if !persist {
                 return (Restore::Nothing, None);
             }
-            if let Some(store) = &*lms {
-                let r = store.load().map_or(Restore::Nothing, |text| {
-                    quiz_core::compact::decode(&text, &bank.bank, &bank.hash)
-                });
+            if let Some(resume) = &*lms {
+                let r = decode(resume.as_deref(), &bank.bank, &bank.hash);
                 let notice = (r == Restore::Discarded).then_some(Notice::BankChanged);
                 return (r, notice);
             }
@@ -83,17 +82,19 @@ pub fn use_quiz(
     {
         let notice = notice.clone();
         let pending = pending.clone();
-        let hash = state.bank.hash.clone();
         let bank = state.bank.clone();
         let lms = lms.clone();
         // Saved on every change of answers or position, and on Start itself.
         use_effect_with(
             (state.session.clone(), state.started),
             move |(session, started)| {
-                if let (Some(store), true) = (&*lms, *started) {
-                    store.save(&quiz_core::compact::encode(&bank.bank, &hash, session));
-                } else if persist && *started {
-                    let text = encode(&hash, session);
+                if !*started {
+                    return;
+                }
+                let text = encode(&bank.bank, &bank.hash, session);
+                if lms.is_some() {
+                    super::host::dispatch("progress", &text.as_str().into());
+                } else if persist {
                     if storage::write(&storage_key, &text).is_err() {
                         notice.set(Some(Notice::NotSaved));
                     }

@@ -34,35 +34,15 @@ pub fn keys_starting(prefix: &str) -> Result<Vec<String>, Unavailable> {
         .collect())
 }
 
-/// The progress store of a SCORM package's LMS adapter (`embed/scorm.js`
-/// defines `window.quizProgressStore` when it found an LMS): progress then
-/// lives in the LMS (`cmi.suspend_data`), not in this browser.
-#[derive(Clone, PartialEq)]
-pub struct LmsStore(wasm_bindgen::JsValue);
-
-pub fn lms_store() -> Option<LmsStore> {
-    let window = web_sys::window()?;
-    let store = js_sys::Reflect::get(&window, &"quizProgressStore".into()).ok()?;
-    store.is_object().then_some(LmsStore(store))
-}
-
-impl LmsStore {
-    fn method(&self, name: &str) -> Option<js_sys::Function> {
-        use wasm_bindgen::JsCast;
-        js_sys::Reflect::get(&self.0, &name.into())
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()
-    }
-
-    /// What the LMS kept of an earlier session, if it resumes one.
-    pub fn load(&self) -> Option<String> {
-        self.method("load")?.call0(&self.0).ok()?.as_string()
-    }
-
-    pub fn save(&self, text: &str) {
-        if let Some(save) = self.method("save") {
-            let _ = save.call1(&self.0, &text.into());
-        }
-    }
+/// Progress kept by an LMS: a SCORM package's adapter (`embed/scorm.js`)
+/// marks `#quiz-root` with `data-progress="lms"` when it found an LMS, and
+/// `data-resume` with what the LMS kept of an earlier session. `Some` (with
+/// that text, if any) means progress goes to the LMS, not this browser: the
+/// quiz sends each change as a `quiz:progress` event.
+pub fn lms_progress() -> Option<Option<String>> {
+    let root = web_sys::window()?
+        .document()?
+        .get_element_by_id("quiz-root")?;
+    (root.get_attribute("data-progress").as_deref() == Some("lms"))
+        .then(|| root.get_attribute("data-resume"))
 }

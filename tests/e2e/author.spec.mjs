@@ -116,33 +116,33 @@ test('questions: add, duplicate, delete, undo, reorder by keyboard, kinds and ti
   await page.goto('/author/');
   await page.getByRole('button', { name: 'Customise the built-in microneedling bank' }).click();
   await expect(page.locator('.studio-bar .status')).toContainText('its own id (microneedling-custom)');
-  const list = page.getByRole('navigation', { name: /Questions \(28\)/ });
+  const list = page.getByRole('navigation', { name: /Questions \(37\)/ });
   const first = list.getByRole('button', { name: /^1\./ });
   const firstText = await first.innerText();
 
   // Alt+Down moves the question; focus follows it.
   await first.focus();
   await page.keyboard.press('Alt+ArrowDown');
-  await expect(page.locator('.studio-bar .status')).toHaveText('Question moved from position 1 to position 2 of 28.');
+  await expect(page.locator('.studio-bar .status')).toHaveText('Question moved from position 1 to position 2 of 37.');
   await expect(list.getByRole('button', { name: /^2\./ })).toBeFocused();
   await expect(list.getByRole('button', { name: /^2\./ })).toContainText(firstText.split('\n')[1] ?? '');
   await page.getByRole('button', { name: 'Move up', exact: true }).click();
   await expect(list.getByRole('button', { name: /^1\./ })).toHaveAttribute('aria-current', 'true');
 
   await page.getByRole('button', { name: 'Duplicate' }).click();
-  await expect(page.getByRole('navigation', { name: /Questions \(29\)/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: /Questions \(38\)/ })).toBeVisible();
   await page.getByRole('button', { name: 'Delete' }).click();
-  await expect(page.getByRole('navigation', { name: /Questions \(28\)/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: /Questions \(37\)/ })).toBeVisible();
   await page.getByRole('button', { name: 'Add a question' }).first().click();
-  const form = page.getByRole('region', { name: /Question 29 of 29/ });
+  const form = page.getByRole('region', { name: /Question 38 of 38/ });
   await expect(form.getByLabel('Question', { exact: true })).toBeFocused();
   await expect(form.locator('.field-problems').first()).toContainText('the prompt is empty');
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByRole('navigation', { name: /Questions \(28\)/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: /Questions \(37\)/ })).toBeVisible();
 
   // Kind and ticks: one right answer uses radio buttons, several use checkboxes.
   await list.getByRole('button', { name: /^1\./ }).click();
-  const q1 = page.getByRole('region', { name: /Question 1 of 28/ });
+  const q1 = page.getByRole('region', { name: /Question 1 of 37/ });
   await expect(q1.getByRole('radio', { name: 'Choice 1 is correct' })).toBeChecked();
   await q1.getByRole('radio', { name: 'Choice 3 is correct' }).check();
   await expect(q1.getByRole('radio', { name: 'Choice 1 is correct' })).not.toBeChecked();

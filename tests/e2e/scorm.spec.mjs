@@ -148,7 +148,10 @@ function mockPackage(v) {
 <script>
   window.boot = { live: document.documentElement.classList.contains('quiz-boot-live'),
     passMark: document.getElementById('quiz-root').getAttribute('data-pass-mark'),
-    store: typeof window.quizProgressStore };
+    store: document.getElementById('quiz-root').getAttribute('data-progress') };
+  window.progress = function (text) {
+    document.getElementById('quiz-root').dispatchEvent(new CustomEvent('quiz:progress', { detail: text, bubbles: true }));
+  };
   window.fire = function (type, detail) {
     document.getElementById('quiz-root').dispatchEvent(new CustomEvent('quiz:' + type, { detail: Object.assign({ version: 1 }, detail), bubbles: true }));
   };
@@ -165,21 +168,21 @@ for (const v of VERSIONS) {
     test('interactions, commit after the save, score before status, one finish', async ({ page }) => {
       const sco = mockPackage(v);
       await launch(page, v, v.mastery(80), sco);
-      await expect.poll(() => mockFrame(page)?.evaluate(() => window.boot)).toEqual({ live: true, passMark: '80', store: 'object' });
+      await expect.poll(() => mockFrame(page)?.evaluate(() => window.boot)).toEqual({ live: true, passMark: '80', store: 'lms' });
       const frame = mockFrame(page);
       await frame.evaluate(() => {
         fire('ready', { bank: 'mock', questions: 3 });
         fire('started', { bank: 'mock', questions: 3 });
         fire('answered', { question: 'q one', correct: false, points: 0, max: 1, choices: ['c'] });
-        quizProgressStore.save('c1~one');
+        progress('c1~one');
       });
       // The quiz's save can come after its event, in a later task: the commit follows it.
       await frame.evaluate(() => fire('answered', { question: 'q2', correct: true, points: 2, max: 2, choices: ['z', 'x'] }));
       await frame.evaluate(() => new Promise((r) => setTimeout(r, 20)));
-      await frame.evaluate(() => quizProgressStore.save('c1~two'));
+      await frame.evaluate(() => progress('c1~two'));
       await frame.evaluate(() => {
         fire('answered', { question: 'q3', correct: true, points: 1, max: 1, choices: ['false'] });
-        quizProgressStore.save('c1~three');
+        progress('c1~three');
         fire('completed', { score: 3, max: 4, percent: 75, passed: false, topics: [] });
       });
       await expect.poll(async () => (await calls(page)).filter((c) => c.name === v.finish).length).toBe(1);
@@ -207,7 +210,7 @@ for (const v of VERSIONS) {
       // The LMS's mastery score decided: 75% is under 80.
       expect(values(log, v, v.scorm === '1.2' ? 'cmi.core.lesson_status' : 'cmi.success_status').at(-1)).toBe('failed');
       // Nothing after the finish, even if the quiz goes on.
-      await frame.evaluate(() => { fire('started', { questions: 3 }); quizProgressStore.save('c1~again'); });
+      await frame.evaluate(() => { fire('started', { questions: 3 }); progress('c1~again'); });
       expect((await calls(page)).length).toBe(log.length);
     });
 
@@ -219,10 +222,9 @@ for (const v of VERSIONS) {
       const warnings = [];
       page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
       await launch(page, v, {}, relay);
-      await expect.poll(() => mockFrame(page)?.evaluate(() => window.boot)).toEqual({ live: false, passMark: null, store: 'object' });
+      await expect.poll(() => mockFrame(page)?.evaluate(() => window.boot)).toEqual({ live: false, passMark: null, store: 'lms' });
       const frame = mockFrame(page);
-      const ok = await frame.evaluate((n) => [quizProgressStore.save('x'.repeat(n)), quizProgressStore.save('x'.repeat(n + 1))], v.limit);
-      expect(ok).toEqual([true, false]);
+      await frame.evaluate((n) => { progress('x'.repeat(n)); progress('x'.repeat(n + 1)); }, v.limit);
       expect(values(await calls(page), v, 'cmi.suspend_data').map((s) => s.length)).toEqual([v.limit]);
       expect(warnings.join('\n')).toContain(`over the LMS limit of ${v.limit}`);
       // Hidden (another tab, a phone's home screen): a commit, and the session goes on.
@@ -236,7 +238,7 @@ for (const v of VERSIONS) {
 
     test('a pass mark of 0 from the LMS: completed, with no pass or fail', async ({ page }) => {
       await launch(page, v, v.mastery(0), mockPackage(v));
-      await expect.poll(() => mockFrame(page)?.evaluate(() => window.boot)).toEqual({ live: true, passMark: '0', store: 'object' });
+      await expect.poll(() => mockFrame(page)?.evaluate(() => window.boot)).toEqual({ live: true, passMark: '0', store: 'lms' });
       await mockFrame(page).evaluate(() => fire('completed', { score: 1, max: 4, percent: 25, passed: true, topics: [] }));
       await expect.poll(async () => (await calls(page)).filter((c) => c.name === v.finish).length).toBe(1);
       const log = await calls(page);
@@ -256,7 +258,7 @@ test('without an LMS the adapter does nothing: no store, no warnings', async ({ 
   const messages = [];
   page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
   await page.goto(LMS + sco);
-  expect(await page.evaluate(() => window.boot)).toEqual({ live: false, passMark: null, store: 'undefined' });
+  expect(await page.evaluate(() => window.boot)).toEqual({ live: false, passMark: null, store: null });
   expect(messages).toEqual(['info: Quiz: no SCORM LMS found; progress is kept in this browser.']);
 });
 
@@ -367,6 +369,8 @@ function checkInteraction(v, got, { q, ids, right }) {
   expect(got[v.response]).toBe(expected(v, q, ids));
   expect(got['correct_responses.0.pattern']).toBe(expected(v, q, q.choices.filter((c) => c.correct).map((c) => c.id)));
   expect(got.result).toBe(right ? 'correct' : v.wrong);
+  // Essential questions (asked in every visit) carry the objective "essential".
+  expect(got['objectives.0.id']).toBe(q.essential ? 'essential' : undefined);
   expect(got.weighting).toMatch(DECIMAL);
   expect(Number(got.weighting)).toBeGreaterThan(0);
   expect(got.latency).toMatch(v.duration);
@@ -431,7 +435,7 @@ test.describe('packages made by `bank package`', () => {
     await page.goto(`${LMS}/packages/scorm12/index.html`);
     await page.getByRole('button', { name: 'Start the quiz' }).click();
     await expect(page.getByRole('heading', { name: /^Question 1 of \d+$/ })).toBeVisible();
-    expect(await page.evaluate(() => typeof window.quizProgressStore)).toBe('undefined');
+    expect(await page.locator('#quiz-root').getAttribute('data-progress')).toBeNull();
     // One quiet line from the adapter; no errors from anything.
     expect(messages.filter((m) => m.from?.endsWith('/scorm.js')).map((m) => `${m.type}: ${m.text}`))
       .toEqual(['info: Quiz: no SCORM LMS found; progress is kept in this browser.']);
@@ -445,9 +449,10 @@ test.describe('packages made by `bank package`', () => {
         page.on('request', (r) => { if (!r.url().startsWith(`${LMS}/`)) offsite.push(r.url()); });
         const { bank } = packages[v.target];
         const sco = await launch(page, v);
-        const pattern = Array.from({ length: 10 }, (_, i) => i % 3 !== 2); // two right, one wrong
+        const visit = bank.bank.draw ?? bank.questions.length;
+        const pattern = Array.from({ length: visit }, (_, i) => i % 3 !== 2); // two right, one wrong
         const { total, answers } = await take(sco, bank, pattern, { finish: true });
-        expect(total).toBe(10);
+        expect(total).toBe(visit);
         const percent = Number((await sco.locator('.score .percent').innerText()).replace('%', ''));
         const passed = percent >= PASS_MARK;
         await expect(sco.locator('.outcome strong')).toHaveText(passed ? 'Passed' : 'Not passed yet');
@@ -458,6 +463,10 @@ test.describe('packages made by `bank package`', () => {
         const list = interactions(log, v);
         expect(list).toHaveLength(total);
         list.forEach((got, i) => checkInteraction(v, got, answers[i]));
+        // Every visit asks the bank's essential questions, so the LMS sees them all.
+        const essentials = bank.questions.filter((q) => q.essential).map((q) => q.id);
+        expect(essentials.length).toBeGreaterThan(0);
+        expect(list.filter((got) => got['objectives.0.id'] === 'essential').map((got) => got.id).sort()).toEqual([...essentials].sort());
 
         // Each answer is committed after the quiz saved its progress.
         const kinds = log.filter((c) => c.name !== v.init && !c.name.endsWith('GetValue'))

@@ -28,8 +28,19 @@ pub(crate) fn group_points(questions: &[(usize, &Question)]) -> Option<u32> {
         .then_some(first)
 }
 
+/// How many of a topic's questions a Canvas question group asks, and the
+/// points of each: with `draw_per_topic`, when that is fewer than the topic
+/// has, they are all worth the same and none is essential (a group could
+/// leave an essential question out). `None`: the topic is asked whole.
+pub(crate) fn group_pick(bank: &Bank, questions: &[(usize, &Question)]) -> Option<(usize, u32)> {
+    let pick = bank.meta.draw_per_topic?;
+    let points = group_points(questions)?;
+    (pick < questions.len() && !questions.iter().any(|(_, q)| q.essential))
+        .then_some((pick, points))
+}
+
 /// A topic's section. With `draw_per_topic`, it asks that many of its
-/// questions (a Canvas question group), when they are worth the same.
+/// questions (a Canvas question group), when [`group_pick`] allows.
 pub(crate) fn section(bank: &Bank, ids: &Ids, n: usize, group: &Group) -> String {
     let questions = &group.questions;
     let mut out = format!(
@@ -37,12 +48,10 @@ pub(crate) fn section(bank: &Bank, ids: &Ids, n: usize, group: &Group) -> String
         ids.section(n),
         xml(&group.label)
     );
-    if let (Some(pick), Some(points)) = (bank.meta.draw_per_topic, group_points(questions)) {
-        if pick < questions.len() {
-            out.push_str(&format!(
-                "        <selection_ordering>\n          <selection>\n            <selection_number>{pick}</selection_number>\n            <selection_extension>\n              <points_per_item>{points}</points_per_item>\n            </selection_extension>\n          </selection>\n        </selection_ordering>\n"
-            ));
-        }
+    if let Some((pick, points)) = group_pick(bank, questions) {
+        out.push_str(&format!(
+            "        <selection_ordering>\n          <selection>\n            <selection_number>{pick}</selection_number>\n            <selection_extension>\n              <points_per_item>{points}</points_per_item>\n            </selection_extension>\n          </selection>\n        </selection_ordering>\n"
+        ));
     }
     for (i, q) in questions {
         out.push_str(&item(bank, ids, *i, &group.topic, q));

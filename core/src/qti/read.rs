@@ -15,8 +15,8 @@ use crate::bank::{Choice, Kind, Question, Topic};
 pub struct Assessment {
     pub title: String,
     pub topics: Vec<Topic>,
-    /// Without citations (written out as text in the general feedback) or
-    /// difficulty.
+    /// Without citations (written out as text in the general feedback),
+    /// difficulty or the essential mark.
     pub questions: Vec<Question>,
 }
 
@@ -176,6 +176,7 @@ fn question(item: Node, section: &str) -> Result<Question, String> {
         explanation: feedback.get(GENERAL).cloned().unwrap_or_default(),
         cites: Vec::new(),
         points: points.round().clamp(0.0, f64::from(u32::MAX)) as u32,
+        essential: false,
     })
 }
 

@@ -27,6 +27,7 @@ pub fn question(id: &str, topic: &str, kind: Kind, choices: Vec<Choice>) -> Ques
             locator: "Section 1".into(),
         }],
         points: 1,
+        essential: false,
     }
 }
 
@@ -49,6 +50,7 @@ pub fn bank(questions: Vec<Question>) -> Bank {
             shuffle: true,
             draw: None,
             draw_per_topic: None,
+            pass_requires_essential: false,
         },
         sources: vec![Source {
             id: "src".into(),
