@@ -35,7 +35,7 @@ async function open(page) {
 
 test('the clinic page embeds the quiz in its brand, resizes it and receives every event', async ({ page }) => {
   const quiz = await open(page);
-  await expect.poll(() => events(page)).toContainEqual({ type: 'ready', detail: { bank: 'microneedling', questions: 3, version: 1 } });
+  await expect.poll(() => events(page)).toContainEqual({ type: 'ready', detail: { bank: 'microneedling', questions: 6, version: 1 } });
   await noInnerScrollbar(page);
 
   // The clinic's colour, font and corner radius reach the quiz.
@@ -46,9 +46,9 @@ test('the clinic page embeds the quiz in its brand, resizes it and receives ever
   await expect(quiz.locator('main')).toHaveCSS('font-family', 'Georgia, serif');
 
   await start.click();
-  await expect.poll(() => events(page)).toContainEqual({ type: 'started', detail: { bank: 'microneedling', questions: 3, version: 1 } });
+  await expect.poll(() => events(page)).toContainEqual({ type: 'started', detail: { bank: 'microneedling', questions: 6, version: 1 } });
   const answers = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 6; i++) {
     const q = questionByPrompt(await quiz.locator('fieldset legend').innerText());
     const right = i !== 1;
     for (const id of right ? correctIds(q) : [wrongId(q)]) {
@@ -58,7 +58,7 @@ test('the clinic page embeds the quiz in its brand, resizes it and receives ever
     await quiz.getByRole('button', { name: 'Check answer' }).click();
     await noInnerScrollbar(page); // feedback opened
     answers.push({ question: q.id, correct: right });
-    await quiz.getByRole('button', { name: i < 2 ? 'Next question' : 'See results' }).click();
+    await quiz.getByRole('button', { name: i < 5 ? 'Next question' : 'See results' }).click();
   }
   await noInnerScrollbar(page); // results page
   const got = (await events(page)).filter((e) => e.type === 'answered').map((e) => ({ question: e.detail.question, correct: e.detail.correct }));
@@ -67,11 +67,11 @@ test('the clinic page embeds the quiz in its brand, resizes it and receives ever
   await expect.poll(async () => (await events(page)).filter((e) => e.type === 'completed').length).toBe(1);
   const completed = (await events(page)).find((e) => e.type === 'completed').detail;
   expect(completed.version).toBe(1);
-  expect(completed.max).toBe(3);
-  expect(completed.score).toBeGreaterThanOrEqual(2);
-  expect(completed.percent).toBe(Math.round((100 * completed.score) / 3));
+  expect(completed.max).toBe(6);
+  expect(completed.score).toBeGreaterThanOrEqual(5);
+  expect(completed.percent).toBe(Math.round((100 * completed.score) / 6));
   expect(completed.passed).toBe(completed.percent >= bank.bank.pass_mark);
-  expect(completed.topics.reduce((n, t) => n + t.total, 0)).toBe(3);
+  expect(completed.topics.reduce((n, t) => n + t.total, 0)).toBe(6);
   await expect(page.locator('#quiz-thanks')).toHaveText(`Thanks for taking the quiz! You scored ${completed.percent}%.`);
 
   // The call to action sits with the score and tells the clinic when it is used.
@@ -167,11 +167,11 @@ test('the quiz can be mounted directly into an element of another site, without 
   await page.goto(`http://127.0.0.1:4175/direct.html?${q}`);
   const root = page.locator('#quiz-root');
   await expect(root.getByRole('button', { name: 'Start the quiz' })).toBeVisible();
-  await expect(root.getByText('2 questions')).toBeVisible();
+  await expect(root.getByText('6 questions')).toBeVisible();
   await expect(root.getByRole('button', { name: 'Start the quiz' })).toHaveCSS('background-color', 'rgb(122, 46, 142)');
   // The quiz's styles stay inside it: the clinic page keeps its own look.
   await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(250, 240, 230)');
   await expect(page.locator('body > h1')).toHaveCSS('font-family', 'serif');
   await root.getByRole('button', { name: 'Start the quiz' }).click();
-  await expect(root.getByRole('heading', { name: 'Question 1 of 2' })).toBeVisible();
+  await expect(root.getByRole('heading', { name: 'Question 1 of 6' })).toBeVisible();
 });

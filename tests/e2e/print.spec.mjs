@@ -9,7 +9,7 @@ test('the results page prints on A4 and Letter with every question, answer and s
     contentType: 'image/svg+xml',
     body: '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="#7a2e8e"/></svg>',
   }));
-  await start(page, '/?logo=https://clinic.example/logo.svg&cta-text=Book%20a%20consultation&cta-url=https://clinic.example/book');
+  await start(page, '/?logo=https://clinic.example/logo.svg&cta-text=Book%20your%20visit%20today&cta-url=https://clinic.example/book');
   const asked = [];
   for (let i = 0; i < perVisit(); i++) {
     const q = await currentQuestion(page);
@@ -31,7 +31,7 @@ test('the results page prints on A4 and Letter with every question, answer and s
   // On paper: no buttons and no call to action, but the clinic's logo.
   await expect(printButton).toBeHidden();
   await expect(page.getByRole('button', { name: 'Retry the quiz' })).toBeHidden();
-  await expect(page.getByRole('link', { name: /Book a consultation/ })).toBeHidden();
+  await expect(page.getByRole('link', { name: /Book your visit today/ })).toBeHidden();
   await expect(page.locator('.bank-header img.logo')).toBeVisible();
   const cited = [...new Set(asked.flatMap((q) => q.cites.map((c) => c.source)))]
     .map((id) => bank.sources.find((s) => s.id === id));
@@ -56,7 +56,7 @@ test('the results page prints on A4 and Letter with every question, answer and s
     }
     for (const s of cited) expect(text, `${format}: ${s.url}`).toContain(squash(s.url));
     expect(text).toContain(squash(bank.bank.disclaimer));
-    expect(text).not.toContain(squash('Book a consultation'));
+    expect(text).not.toContain(squash('Book your visit today'));
     expect(text).not.toContain(squash('Print or save as PDF'));
   }
 });
