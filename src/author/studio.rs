@@ -314,13 +314,17 @@ impl Studio {
     /// (and where), or a bank that cannot be read as one (too large, too
     /// deeply nested); `None` when the forms can edit it.
     pub fn blocked(&self) -> Option<String> {
+        let has_doc = self.has_doc();
+        if has_doc && self.bank.is_some() {
+            return None;
+        }
         let first = self.problems.iter().find(|d| d.is_error());
         let place = |d: &Diagnostic| {
             d.pos.map_or(String::new(), |p| {
                 format!(" (line {}, column {})", p.line, p.column)
             })
         };
-        if !self.has_doc() {
+        if !has_doc {
             return Some(match first {
                 Some(d) => format!(
                     "The forms cannot read this bank until its TOML syntax is fixed: {}{}. Fix it in the TOML tab; the problem list links to the place.",
@@ -329,9 +333,6 @@ impl Studio {
                 ),
                 None => "The forms cannot read this bank until its TOML syntax is fixed. Fix it in the TOML tab.".to_string(),
             });
-        }
-        if self.bank.is_some() {
-            return None;
         }
         Some(match first {
             Some(d) if d.message.contains(quiz_core::validate::SPLIT) => format!(
