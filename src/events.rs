@@ -240,7 +240,7 @@ mod tests {
     use yew::functional::Reducible;
 
     fn state() -> Rc<QuizState> {
-        let loaded = quiz_core::from_json(crate::DEFAULT_BANK_JSON).expect("valid");
+        let loaded = crate::state::tests::plain_bank();
         let options = Options {
             count: Some(2),
             ..Options::default()

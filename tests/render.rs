@@ -415,7 +415,11 @@ async fn a_packages_card_is_the_prerendered_card() {
 /// a visit passes only with all of them right.
 fn essential_bank() -> Rc<Loaded> {
     let mut bank = default_bank().bank.clone();
-    for q in bank.questions.iter_mut().step_by(8) {
+    // Four chosen here, in place of the bank's own.
+    for q in &mut bank.questions {
+        q.essential = false;
+    }
+    for q in bank.questions.iter_mut().step_by(8).take(4) {
         q.essential = true;
     }
     bank.meta.pass_requires_essential = true;

@@ -231,7 +231,8 @@ fn review_writes_a_printable_pack_with_every_question_source_and_a_sign_off() {
     for s in &b.sources {
         assert!(html.contains(&esc(&s.url)), "{}", s.url);
     }
-    assert_eq!(html.matches("class=\"question\"").count(), 37);
+    assert_eq!(html.matches("class=\"question").count(), 37);
+    assert_eq!(html.matches("class=\"question essential\"").count(), 5);
     assert_eq!(
         html.matches("Needs change").count(),
         37 + 2,

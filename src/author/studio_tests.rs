@@ -423,9 +423,14 @@ fn a_choice_moves_with_its_tick_and_feedback() {
     assert_eq!(choices(&s), before);
 }
 
+/// The built-in bank with no question marked essential yet.
+fn without_essentials() -> String {
+    DEFAULT_TOML.replace("essential = true\n", "")
+}
+
 #[test]
 fn always_ask_this_question_marks_it_essential_and_unticking_removes_the_key() {
-    let mut s = Studio::new("clinic", "d-ess", DEFAULT_TOML.to_string(), vec![]);
+    let mut s = Studio::new("clinic", "d-ess", without_essentials(), vec![]);
     s.apply(Action::Set {
         at: At::Bank,
         key: "id",
@@ -487,7 +492,7 @@ fn always_ask_this_question_marks_it_essential_and_unticking_removes_the_key() {
 
 #[test]
 fn more_essential_questions_than_a_visit_asks_is_an_error_at_the_draw() {
-    let mut s = Studio::new("clinic", "d-ess2", DEFAULT_TOML.to_string(), vec![]);
+    let mut s = Studio::new("clinic", "d-ess2", without_essentials(), vec![]);
     run(
         &mut s,
         vec![
