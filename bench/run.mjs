@@ -11,6 +11,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path';
 import { unzipSync } from 'fflate';
 import { chromium } from '@playwright/test';
+import { ordinaryBank } from './big-moodle.mjs';
 
 const RUNS = Number(process.argv[2] ?? 7);
 const LOAD = process.argv[3] !== 'pipeline';
@@ -27,11 +28,15 @@ execFileSync('node', ['scripts/compress.mjs', site], { stdio: 'ignore' });
 
 // A copy of dist/ with generated banks for the in-page pipeline figures: the
 // shape of core/benches/pipeline.rs (every part the validator checks, short
-// texts, so 5,000 questions stay under the 1 MiB limit).
+// texts), and "3000 ordinary": the 3,000 questions of bench/big-moodle.mjs
+// as the studio compiles them (texts of ordinary length, 2.5 MB of JSON).
 const sized = 'target/bench-dist';
 rmSync(sized, { recursive: true, force: true });
-cpSync('dist', sized, { recursive: true });
-const SIZES = [200, 1000, 5000];
+cpSync(process.env.BENCH_DIST ?? 'dist', sized, { recursive: true });
+const SIZES = [200, 1000, 3000, 5000];
+const ordinary = JSON.stringify(ordinaryBank(3000));
+writeFileSync(`${sized}/bench-3000-ordinary.json`, ordinary);
+console.log(`3000 ordinary: ${(ordinary.length / 1024 / 1024).toFixed(2)} MB of JSON`);
 for (const n of SIZES) {
   const questions = Array.from({ length: n }, (_, i) => ({
     id: `q${i}`, topic: `t${i % 7}`, kind: 'single', prompt: `Q${i}?`,
@@ -140,7 +145,9 @@ for (const [profile, network, cpu] of LOAD ? PROFILES : []) {
 }
 
 // Bank pipeline in the page: the "bank-parse" measure (parse + validate, first
-// and only call) and the longest main-thread task while loading (a freeze).
+// and only call), the longest main-thread task while loading (a freeze), and
+// the first question: from the navigation to the start page ready, and from
+// the click on Start to the first question painted.
 async function pipeline(n, cpu) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
@@ -158,17 +165,26 @@ async function pipeline(n, cpu) {
   const r = await page.evaluate(() => ({
     parse: performance.getEntriesByName('bank-parse').at(-1)?.duration ?? NaN,
     longest: window.__longest,
+    ready: performance.getEntriesByName('quiz-ready')[0].startTime,
+  }));
+  r.first = await page.getByRole('button', { name: 'Start the quiz' }).evaluate((b) => new Promise((resolve) => {
+    const start = performance.now();
+    b.click();
+    const seen = () => (document.querySelector('fieldset legend')
+      ? requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0))
+      : requestAnimationFrame(seen));
+    seen();
   }));
   await context.close();
   return r;
 }
 const pipe = {};
 for (const cpu of [1, 4]) {
-  for (const n of SIZES) {
+  for (const n of [...SIZES, '3000-ordinary']) {
     await pipeline(n, cpu);
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await pipeline(n, cpu));
-    pipe[`${cpu}|${n}`] = { parse: median(runs.map((r) => r.parse)), longest: median(runs.map((r) => r.longest)) };
+    pipe[`${cpu}|${n}`] = Object.fromEntries(['parse', 'longest', 'ready', 'first'].map((k) => [k, median(runs.map((r) => r[k]))]));
   }
 }
 
@@ -231,11 +247,11 @@ for (const [profile] of PROFILES) {
 }
 
 console.log('\nBank pipeline in the page (median; parse + validate is the "bank-parse" measure):\n');
-console.log('| CPU | questions | parse + validate ms | longest task while loading ms |');
-console.log('|---|---|---|---|');
+console.log('| CPU | questions | parse + validate ms | longest task while loading ms | start page ready ms | Start → first question ms |');
+console.log('|---|---|---|---|---|---|');
 for (const [key, r] of Object.entries(pipe)) {
   const [cpu, n] = key.split('|');
-  console.log(`| ${cpu === '1' ? 'unthrottled' : `${cpu}x slower`} | ${n} | ${fmt(r.parse, 1)} | ${fmt(r.longest)} |`);
+  console.log(`| ${cpu === '1' ? 'unthrottled' : `${cpu}x slower`} | ${n} | ${fmt(r.parse, 1)} | ${fmt(r.longest)} | ${fmt(r.ready)} | ${fmt(r.first)} |`);
 }
 console.log('\nInteraction at 4x CPU (median of click to first DOM change; in the same frame in how many runs):\n');
 for (const k of ['check', 'next']) {

@@ -84,6 +84,19 @@ pub fn refusal(name: &str, text: &str) -> Option<String> {
     None
 }
 
+/// Why a file is too large to open at all (checked before reading it as a
+/// bank or an export): over [`crate::validate::limits::MAX_IMPORT_BYTES`].
+pub fn too_big(name: &str, bytes: usize) -> Option<String> {
+    use crate::validate::{limits::MAX_IMPORT_BYTES, size};
+    (bytes > MAX_IMPORT_BYTES).then(|| {
+        format!(
+            "{name} is {}; the most the studio and the bank tool read is {}. Export the questions from Moodle in parts (Question bank > Export, one category at a time), then make a bank of each part, or split the file by topic.",
+            size(bytes),
+            size(MAX_IMPORT_BYTES)
+        )
+    })
+}
+
 /// The format of a file by its content alone, or `None` when it looks like
 /// none of them.
 pub fn sniff(text: &str) -> Option<Format> {

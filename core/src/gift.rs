@@ -91,22 +91,34 @@ pub(crate) fn empty_bank(name: &str) -> Bank {
     }
 }
 
-/// Adds (or finds) the topic for a Moodle category path
-/// ("$course$/top/Safety/Aftercare"), returning its id: the parts after the
-/// course and "top", joined as "Safety › Aftercare". Moodle writes a "/"
-/// inside a category name as "//".
-pub(crate) fn topic_for(bank: &mut Bank, path: &str) -> String {
+/// The parts of a Moodle category path ("$course$/top/Safety/Aftercare"):
+/// those after the course and "top". Moodle writes a "/" inside a category
+/// name as "//".
+fn category_parts(path: &str) -> Vec<String> {
     let path = path.trim().replace("//", "\u{0}");
-    let parts: Vec<String> = path
-        .split('/')
+    path.split('/')
         .map(|p| p.replace('\u{0}', "/").trim().to_string())
         .filter(|p| !p.is_empty() && !p.starts_with('$') && p != "top" && p != "Default")
-        .collect();
-    let label = if parts.is_empty() {
+        .collect()
+}
+
+/// The topic label a category path becomes: its parts joined as
+/// "Safety › Aftercare"; "General" for none.
+pub fn category_label(path: &str) -> String {
+    let parts = category_parts(path);
+    if parts.is_empty() {
         "General".to_string()
     } else {
         parts.join(" › ")
-    };
+    }
+}
+
+/// Adds (or finds) the topic for a Moodle category path
+/// ("$course$/top/Safety/Aftercare"), returning its id; labelled by
+/// [`category_label`].
+pub(crate) fn topic_for(bank: &mut Bank, path: &str) -> String {
+    let parts = category_parts(path);
+    let label = category_label(path);
     let id = {
         let s = slug(&parts.join(" "));
         if s.is_empty() {
@@ -122,6 +134,128 @@ pub(crate) fn topic_for(bank: &mut Bank, path: &str) -> String {
         });
     }
     id
+}
+
+/// A category of a Moodle export (Moodle XML or GIFT), by the topic label
+/// the import gives it, with how many of its questions can be imported:
+/// what an instructor chooses from before importing part of a large file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    /// "Aftercare › Risks"; "General" for questions outside any category.
+    pub label: String,
+    /// Questions the quiz can take (multiple choice, true or false).
+    pub questions: usize,
+    /// Questions of kinds the quiz has no equivalent for (left out).
+    pub other: usize,
+}
+
+/// Counts a question of category `label` in `list` (kept in file order).
+pub(crate) fn count_in(list: &mut Vec<Category>, label: &str, importable: bool) {
+    let i = match list.iter().position(|c| c.label == label) {
+        Some(i) => i,
+        None => {
+            list.push(Category {
+                label: label.to_string(),
+                questions: 0,
+                other: 0,
+            });
+            list.len() - 1
+        }
+    };
+    if importable {
+        list[i].questions += 1;
+    } else {
+        list[i].other += 1;
+    }
+}
+
+/// The labels of the categories `names` ask for, from a file's `categories`:
+/// a name is a label ("Aftercare › Risks") or a Moodle path
+/// ("$course$/top/Aftercare/Risks", "Aftercare/Risks"), case aside, and takes
+/// the categories inside it too; the course's own top category may be left
+/// out ("Risks" for "Default for Dermatology › Risks"). A name that matches
+/// nothing is an error that lists the file's categories.
+pub fn pick_categories(categories: &[Category], names: &[String]) -> Result<Vec<String>, String> {
+    // Labels and names alike as lowercase parts; " › " separates them too.
+    let parts = |s: &str| -> Vec<String> {
+        s.split(" › ")
+            .flat_map(category_parts)
+            .map(|p| p.to_lowercase())
+            .collect()
+    };
+    let mut picked: Vec<String> = Vec::new();
+    for name in names {
+        let want = parts(name);
+        let found: Vec<&Category> = categories
+            .iter()
+            .filter(|c| {
+                let have = parts(&c.label);
+                !want.is_empty() && (0..have.len()).any(|k| have[k..].starts_with(&want))
+            })
+            .collect();
+        if found.is_empty() {
+            let known = categories
+                .iter()
+                .map(|c| format!("\"{}\" ({})", c.label, questions(c.questions)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(format!(
+                "no category \"{name}\" in this file; its categories are {known}"
+            ));
+        }
+        for c in found {
+            if !picked.contains(&c.label) {
+                picked.push(c.label.clone());
+            }
+        }
+    }
+    Ok(picked)
+}
+
+/// Why an imported bank is too large to be one bank, if it is: more
+/// questions than a bank may hold, or a compiled bank larger than the quiz
+/// page loads.
+pub fn over_limits(bank: &Bank) -> Option<String> {
+    use crate::validate::{limits::MAX_QUESTIONS, thousands, SPLIT};
+    let n = bank.questions.len();
+    if n > MAX_QUESTIONS {
+        return Some(format!(
+            "this is {} questions; the most a bank may hold is {}: {SPLIT}",
+            thousands(n),
+            thousands(MAX_QUESTIONS)
+        ));
+    }
+    crate::validate::compiled_size_problem(crate::toml_source::compiled_size(bank))
+        .map(|d| d.message)
+}
+
+/// "1 question", "1,200 questions".
+pub fn questions(n: usize) -> String {
+    match n {
+        1 => "1 question".to_string(),
+        n => format!("{} questions", crate::validate::thousands(n)),
+    }
+}
+
+/// The note of an import of some categories only: which were left out.
+pub(crate) fn only_note(seen: &[Category], only: &[String]) -> Option<Diagnostic> {
+    let left: Vec<&Category> = seen.iter().filter(|c| !only.contains(&c.label)).collect();
+    if left.is_empty() {
+        return None;
+    }
+    let names = left
+        .iter()
+        .map(|c| format!("\"{}\"", c.label))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(note(
+        1,
+        format!(
+            "imported {} of the file's {} categories, as chosen; left out: {names}",
+            seen.len() - left.len(),
+            seen.len(),
+        ),
+    ))
 }
 
 // ------------------------------------------------------------------ GIFT
@@ -367,7 +501,14 @@ struct Answer {
 /// (short answer, matching, numerical, essay, description) are reported by
 /// line and left out.
 pub fn from_gift(text: &str, name: &str) -> Imported {
+    from_gift_only(text, name, None)
+}
+
+/// [`from_gift`] of the categories labelled `only` (see [`gift_categories`]);
+/// the others' questions are left out without a note each.
+pub fn from_gift_only(text: &str, name: &str, only: Option<&[String]>) -> Imported {
     let mut bank = empty_bank(name);
+    let mut seen: Vec<Category> = Vec::new();
     let mut notes = Vec::new();
     let mut category = String::from("General");
     let mut ids = HashSet::new();
@@ -387,18 +528,33 @@ pub fn from_gift(text: &str, name: &str) -> Imported {
             bank.meta.pass_requires_essential = true;
             continue;
         }
+        let label = category_label(&category);
+        let chosen = only.is_none_or(|o| o.contains(&label));
+        if !chosen {
+            count_in(&mut seen, &label, false);
+            continue;
+        }
         match gift_question(block, line, &category, &mut bank, &mut ids, &mut cleaning) {
             Ok(mut q) => {
                 q.essential = tags
                     .iter()
                     .any(|t| t.eq_ignore_ascii_case(crate::moodle::ESSENTIAL_TAG));
                 bank.questions.push(q);
+                count_in(&mut seen, &label, true);
             }
-            Err(message) => notes.push(note(line, message)),
+            Err(message) => {
+                notes.push(note(line, message));
+                count_in(&mut seen, &label, false);
+            }
         }
     }
+    bank.topics
+        .retain(|t| bank.questions.iter().any(|q| q.topic == t.id));
     if let Some(summary) = cleaning.summary() {
         notes.insert(0, note(1, summary));
+    }
+    if let Some(n) = only.and_then(|o| only_note(&seen, o)) {
+        notes.insert(0, n);
     }
     if bank.questions.is_empty() {
         let why = if looks_like_aiken(text) {
@@ -409,6 +565,38 @@ pub fn from_gift(text: &str, name: &str) -> Imported {
         notes.push(Diagnostic::error(vec![], why).at(Pos { line: 1, column: 1 }));
     }
     Imported { bank, notes }
+}
+
+/// The categories of a GIFT file, in file order, with how many questions
+/// of each [`from_gift`] imports and leaves out.
+pub fn gift_categories(text: &str) -> Vec<Category> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = Vec::new();
+    let mut category = String::from("General");
+    let mut scratch = empty_bank("count");
+    let mut ids = HashSet::new();
+    let mut cleaning = Cleaning::default();
+    for Block { line, text, .. } in gift_blocks(text) {
+        let block = text.trim();
+        if let Some(path) = block.strip_prefix("$CATEGORY:") {
+            category = path.trim().to_string();
+            continue;
+        }
+        if block.starts_with("$SCORING:") || block == PASS_REQUIRES_ESSENTIAL_BLOCK {
+            continue;
+        }
+        let ok = gift_question(
+            block,
+            line,
+            &category,
+            &mut scratch,
+            &mut ids,
+            &mut cleaning,
+        )
+        .is_ok();
+        count_in(&mut out, &category_label(&category), ok);
+    }
+    out
 }
 
 /// True for text with Aiken's shape: option lines "A." or "A)" and an

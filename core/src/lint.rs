@@ -69,50 +69,76 @@ pub fn essential_warnings(bank: &Bank) -> Vec<Diagnostic> {
 }
 
 /// Every answer leak in `bank`, one warning each, placed at the text that
-/// gives the answer away.
+/// gives the answer away. Each text is read into words once; words are
+/// numbered, so that comparing thousands of questions costs no allocation.
 pub fn answer_leaks(bank: &Bank) -> Vec<Diagnostic> {
-    let common = common_words(bank);
-    let words = |text: &str| -> HashSet<String> {
-        word_set(text)
-            .into_iter()
-            .filter(|w| !common.contains(w))
-            .collect()
-    };
-    let keys: Vec<Option<Key>> = bank.questions.iter().map(|q| key_of(q, &words)).collect();
-    // Each answer word, with the questions whose keyed answer it is part of.
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (ai, key) in keys.iter().enumerate() {
-        for w in key.iter().flat_map(|k| &k.answer) {
-            index.entry(w.as_str()).or_default().push(ai);
+    let mut dict = Words::default();
+    let read: Vec<Read> = bank
+        .questions
+        .iter()
+        .map(|q| Read::of(q, &mut dict))
+        .collect();
+    // Words found in more than a fifth of the questions (at least two).
+    let mut df = vec![0usize; dict.names.len()];
+    for r in &read {
+        let mut all: Vec<u32> = r.all().flatten().copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        for w in all {
+            df[w as usize] += 1;
         }
     }
+    let limit = (bank.questions.len() / 5).max(2);
+    let common = |w: &u32| df[*w as usize] > limit;
+    let keep = |set: &[u32]| -> Vec<u32> { set.iter().copied().filter(|w| !common(w)).collect() };
+    let keys: Vec<Option<Key>> = bank
+        .questions
+        .iter()
+        .zip(&read)
+        .map(|(q, r)| key_of(q, r, &keep, &dict))
+        .collect();
+    // Each answer word, with the questions whose keyed answer it is part of.
+    let mut index: Vec<Vec<usize>> = vec![Vec::new(); dict.names.len()];
+    for (ai, key) in keys.iter().enumerate() {
+        for &w in key.iter().flat_map(|k| &k.answer) {
+            index[w as usize].push(ai);
+        }
+    }
+    let mut shown = vec![0usize; bank.questions.len()];
+    let mut touched: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     for (bi, b) in bank.questions.iter().enumerate() {
-        for (path, text) in texts(b, bi) {
-            let found = words(text);
-            let mut hits: HashMap<usize, Vec<&str>> = HashMap::new();
-            for w in &found {
-                for &ai in index.get(w.as_str()).into_iter().flatten() {
+        for (path, set) in texts(b, bi, &read[bi]) {
+            let found = keep(set);
+            for &w in &found {
+                for &ai in &index[w as usize] {
                     if ai != bi {
-                        hits.entry(ai).or_default().push(w.as_str());
+                        if shown[ai] == 0 {
+                            touched.push(ai);
+                        }
+                        shown[ai] += 1;
                     }
                 }
             }
-            let mut leaked: Vec<(usize, Vec<&str>)> = hits
-                .into_iter()
-                .filter(|(ai, shown)| {
-                    keys[*ai].as_ref().is_some_and(|key| {
-                        let (min, num, den) = key.needs;
-                        shown.len() >= min
-                            && shown.len() * den >= key.answer.len() * num
-                            && key.prompt.iter().any(|w| found.contains(w))
-                    })
-                })
-                .collect();
-            leaked.sort_unstable();
-            for (ai, mut shown) in leaked {
+            touched.sort_unstable();
+            for &ai in &touched {
+                let n = shown[ai];
+                shown[ai] = 0;
                 let Some(key) = &keys[ai] else { continue };
-                shown.sort_unstable();
+                let (min, num, den) = key.needs;
+                let leaks = n >= min
+                    && n * den >= key.answer.len() * num
+                    && key.prompt.iter().any(|w| found.binary_search(w).is_ok());
+                if !leaks {
+                    continue;
+                }
+                let mut words: Vec<&str> = key
+                    .answer
+                    .iter()
+                    .filter(|w| found.binary_search(w).is_ok())
+                    .map(|w| dict.names[*w as usize].as_str())
+                    .collect();
+                words.sort_unstable();
                 out.push(Diagnostic::warning(
                     path.clone(),
                     format!(
@@ -120,22 +146,83 @@ pub fn answer_leaks(bank: &Bank) -> Vec<Diagnostic> {
                         b.id,
                         bank.questions[ai].id,
                         clip(&key.text),
-                        shown.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")
+                        words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")
                     ),
                 ));
             }
+            touched.clear();
         }
     }
     out
 }
 
+/// Words by number.
+#[derive(Default)]
+struct Words {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Words {
+    /// The numbers of the content words of `text` (see [`word_set`]),
+    /// sorted, each once.
+    fn set(&mut self, text: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        each_word(text, |w| {
+            let id = match self.ids.get(w) {
+                Some(id) => *id,
+                None => {
+                    let id = self.names.len() as u32;
+                    self.ids.insert(w.to_string(), id);
+                    self.names.push(w.to_string());
+                    id
+                }
+            };
+            out.push(id);
+        });
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// A question's texts as word numbers.
+struct Read {
+    prompt: Vec<u32>,
+    explanation: Vec<u32>,
+    choices: Vec<Vec<u32>>,
+    feedback: Vec<Option<Vec<u32>>>,
+}
+
+impl Read {
+    fn of(q: &Question, dict: &mut Words) -> Read {
+        Read {
+            prompt: dict.set(&q.prompt),
+            explanation: dict.set(&q.explanation),
+            choices: q.choices.iter().map(|c| dict.set(&c.text)).collect(),
+            feedback: q
+                .choices
+                .iter()
+                .map(|c| c.feedback.as_deref().map(|f| dict.set(f)))
+                .collect(),
+        }
+    }
+
+    fn all(&self) -> impl Iterator<Item = &Vec<u32>> {
+        [&self.prompt, &self.explanation]
+            .into_iter()
+            .chain(&self.choices)
+            .chain(self.feedback.iter().flatten())
+    }
+}
+
 struct Key {
     /// The correct choices' text, for the message.
     text: String,
-    /// Words that single out the keyed answer.
-    answer: HashSet<String>,
-    /// Words of the prompt: what the question is about.
-    prompt: HashSet<String>,
+    /// Words that single out the keyed answer, sorted.
+    answer: Vec<u32>,
+    /// Words of the prompt, sorted: what the question is about.
+    prompt: Vec<u32>,
     /// How many answer words a text must have to give it away: at least
     /// `.0`, and at least `.1 / .2` of them.
     needs: (usize, usize, usize),
@@ -144,27 +231,39 @@ struct Key {
 /// Words that say which way a statement goes, not what it is about.
 const TRUTH: &[&str] = &["true", "false", "vrai", "faux", "fausse", "right", "wrong"];
 
-fn key_of(q: &Question, words: &impl Fn(&str) -> HashSet<String>) -> Option<Key> {
+/// Sorted word numbers of several texts, each once.
+fn union<'a>(
+    sets: impl Iterator<Item = &'a Vec<u32>>,
+    keep: &impl Fn(&[u32]) -> Vec<u32>,
+) -> Vec<u32> {
+    let mut all: Vec<u32> = sets.flat_map(|s| keep(s)).collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+fn key_of(q: &Question, r: &Read, keep: &impl Fn(&[u32]) -> Vec<u32>, dict: &Words) -> Option<Key> {
     if q.kind == Kind::TrueFalse {
-        return statement_key(q, words);
+        return statement_key(q, r, keep, dict);
     }
-    let prompt = words(&q.prompt);
-    let wrong: HashSet<String> = q
-        .choices
-        .iter()
-        .filter(|c| !c.correct)
-        .flat_map(|c| words(&c.text))
-        .collect();
+    let prompt = keep(&r.prompt);
+    let pick = |correct: bool| {
+        q.choices
+            .iter()
+            .zip(&r.choices)
+            .filter(move |(c, _)| c.correct == correct)
+            .map(|(_, w)| w)
+    };
+    let wrong = union(pick(false), keep);
     let correct: Vec<&str> = q
         .choices
         .iter()
         .filter(|c| c.correct)
         .map(|c| c.text.as_str())
         .collect();
-    let answer: HashSet<String> = correct
-        .iter()
-        .flat_map(|t| words(t))
-        .filter(|w| !prompt.contains(w) && !wrong.contains(w))
+    let answer: Vec<u32> = union(pick(true), keep)
+        .into_iter()
+        .filter(|w| prompt.binary_search(w).is_err() && wrong.binary_search(w).is_err())
         .collect();
     (answer.len() >= 2).then(|| Key {
         text: correct.join("; "),
@@ -177,11 +276,18 @@ fn key_of(q: &Question, words: &impl Fn(&str) -> HashSet<String>) -> Option<Key>
 /// A true/false question's key: the words of its statement (without the
 /// answers' own words, "True" and "False"), which a text restating it,
 /// affirmed or denied, has most of.
-fn statement_key(q: &Question, words: &impl Fn(&str) -> HashSet<String>) -> Option<Key> {
-    let answers: HashSet<String> = q.choices.iter().flat_map(|c| words(&c.text)).collect();
-    let statement: HashSet<String> = words(&q.prompt)
+fn statement_key(
+    q: &Question,
+    r: &Read,
+    keep: &impl Fn(&[u32]) -> Vec<u32>,
+    dict: &Words,
+) -> Option<Key> {
+    let answers = union(r.choices.iter(), keep);
+    let statement: Vec<u32> = keep(&r.prompt)
         .into_iter()
-        .filter(|w| !answers.contains(w) && !TRUTH.contains(&w.as_str()))
+        .filter(|w| {
+            answers.binary_search(w).is_err() && !TRUTH.contains(&dict.names[*w as usize].as_str())
+        })
         .collect();
     let correct = q.choices.iter().find(|c| c.correct)?;
     // "True or false: X" is shown as "True: X" (or "False: X").
@@ -202,61 +308,53 @@ fn statement_key(q: &Question, words: &impl Fn(&str) -> HashSet<String>) -> Opti
 }
 
 /// The texts of a question a visitor may read before meeting another one.
-fn texts(q: &Question, i: usize) -> Vec<(Vec<Seg>, &str)> {
+fn texts<'r>(q: &Question, i: usize, r: &'r Read) -> Vec<(Vec<Seg>, &'r [u32])> {
     let mut v = vec![
-        (path!["questions", i, "prompt"], q.prompt.as_str()),
-        (path!["questions", i, "explanation"], q.explanation.as_str()),
+        (path!["questions", i, "prompt"], r.prompt.as_slice()),
+        (
+            path!["questions", i, "explanation"],
+            r.explanation.as_slice(),
+        ),
     ];
-    for (j, c) in q.choices.iter().enumerate() {
-        if let Some(f) = &c.feedback {
-            v.push((path!["questions", i, "choices", j, "feedback"], f.as_str()));
+    for (j, f) in r.feedback.iter().enumerate().take(q.choices.len()) {
+        if let Some(f) = f {
+            v.push((
+                path!["questions", i, "choices", j, "feedback"],
+                f.as_slice(),
+            ));
         }
     }
     v
-}
-
-/// Words found in more than a fifth of the questions (at least two).
-fn common_words(bank: &Bank) -> HashSet<String> {
-    let mut df: HashMap<String, usize> = HashMap::new();
-    for q in &bank.questions {
-        let mut all = word_set(&q.prompt);
-        all.extend(word_set(&q.explanation));
-        for c in &q.choices {
-            all.extend(word_set(&c.text));
-            if let Some(f) = &c.feedback {
-                all.extend(word_set(f));
-            }
-        }
-        for w in all {
-            *df.entry(w).or_default() += 1;
-        }
-    }
-    let limit = (bank.questions.len() / 5).max(2);
-    df.into_iter()
-        .filter(|(_, n)| *n > limit)
-        .map(|(w, _)| w)
-        .collect()
 }
 
 /// The content words of `text`: lowercase, accents removed, plurals and
 /// possessives folded, function words and words under three letters dropped.
 pub fn word_set(text: &str) -> HashSet<String> {
     let mut out = HashSet::new();
+    each_word(text, |w| {
+        out.insert(w.to_string());
+    });
+    out
+}
+
+/// Calls `f` with each content word of `text` (see [`word_set`]), in order.
+fn each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
     for c in text.chars().chain([' ']) {
         match fold(c) {
-            Some(f) => word.push(f),
+            Some(x) => word.push(x),
             None if c == '\'' || c == '’' => {}
             None => {
-                let w = stem(&word);
-                if w.chars().count() >= 3 && !STOP.contains(&word.as_str()) {
-                    out.insert(w);
+                if !word.is_empty() {
+                    let w = stem(&word);
+                    if w.chars().count() >= 3 && !is_stop(&word) {
+                        f(&w);
+                    }
                 }
                 word.clear();
             }
         }
     }
-    out
 }
 
 /// A letter or digit in lowercase ASCII, accents removed; `None` otherwise.
@@ -276,15 +374,31 @@ fn fold(c: char) -> Option<char> {
 }
 
 /// Folds plurals and a possessive "s" ("scars" = "scar", "fibres" = "fibre").
-fn stem(w: &str) -> String {
-    let w = w
-        .strip_suffix("ies")
-        .map_or_else(|| w.to_string(), |s| format!("{s}y"));
+fn stem(w: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if let Some(s) = w.strip_suffix("ies") {
+        // "-ies" becomes "-y", which no rule below changes.
+        return Cow::Owned(format!("{s}y"));
+    }
     let keep = ["ss", "is", "us"].iter().any(|end| w.ends_with(end));
     match w.strip_suffix('s') {
-        Some(s) if s.len() >= 3 && !keep => s.to_string(),
-        _ => w,
+        Some(s) if s.len() >= 3 && !keep => Cow::Borrowed(s),
+        _ => Cow::Borrowed(w),
     }
+}
+
+/// Whether `w` is one of the function words (binary search in them, sorted
+/// once).
+fn is_stop(w: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut v = STOP.to_vec();
+            v.sort_unstable();
+            v
+        })
+        .binary_search(&w)
+        .is_ok()
 }
 
 fn clip(s: &str) -> String {

@@ -22,7 +22,38 @@ use roxmltree::{Document, Node};
 use crate::bank::{Bank, Choice, Cite, Kind, Question, Scoring};
 use crate::clean::{html_to_text, strip_markdown, Cleaning};
 use crate::diagnostic::{Diagnostic, Pos};
-use crate::gift::{choice_id, empty_bank, slug, topic_for, unique, Imported};
+use crate::gift::{
+    category_label, choice_id, count_in, empty_bank, only_note, slug, topic_for, unique, Category,
+    Imported,
+};
+
+/// Line and column of byte offsets in a text, found by binary search (asking
+/// roxmltree for each question's line reads the text from its start every
+/// time: minutes for a large export).
+struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    fn pos(&self, offset: usize) -> Pos {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count())
+            + 1;
+        Pos { line, column }
+    }
+}
 
 /// The tag that marks an essential question (Moodle XML tags, and GIFT's
 /// `// [tag:essential]` comments). Moodle keeps tags but has no rule for
@@ -35,34 +66,74 @@ pub const PASS_REQUIRES_ESSENTIAL: &str = "pass_requires_essential: true";
 
 /// Converts a Moodle XML export.
 pub fn from_moodle_xml(text: &str, name: &str) -> Imported {
+    from_moodle_xml_only(text, name, None)
+}
+
+/// The parsed export, or the note saying why it is not one.
+fn parse(text: &str) -> Result<Document<'_>, Diagnostic> {
+    let doc = Document::parse(text).map_err(|e| {
+        let p = e.pos();
+        Diagnostic::error(vec![], format!("this is not well-formed XML: {e}")).at(Pos {
+            line: p.row as usize,
+            column: p.col as usize,
+        })
+    })?;
+    let root = doc.root_element();
+    if root.tag_name().name() != "quiz" {
+        let message = format!(
+            "a Moodle XML export starts with <quiz>, not <{}>",
+            root.tag_name().name()
+        );
+        return Err(
+            Diagnostic::warning(vec![], message).at(Lines::new(text).pos(root.range().start))
+        );
+    }
+    Ok(doc)
+}
+
+/// The categories of a Moodle XML export, in file order, with how many
+/// questions of each the import takes and leaves out; read without
+/// converting any question, so a large file is listed quickly.
+pub fn moodle_categories(text: &str) -> Result<Vec<Category>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let doc = parse(text).map_err(|d| d.message)?;
+    let mut out = Vec::new();
+    let mut label = category_label("");
+    for q in doc
+        .root_element()
+        .children()
+        .filter(|n| n.has_tag_name("question"))
+    {
+        match q.attribute("type").unwrap_or("") {
+            "category" => {
+                label = category_label(&child_text(q, &["category", "text"]).unwrap_or_default())
+            }
+            kind => count_in(
+                &mut out,
+                &label,
+                matches!(kind, "multichoice" | "truefalse"),
+            ),
+        }
+    }
+    Ok(out)
+}
+
+/// [`from_moodle_xml`] of the categories labelled `only` (see
+/// [`moodle_categories`]); the others' questions are left out without a
+/// note each.
+pub fn from_moodle_xml_only(text: &str, name: &str, only: Option<&[String]>) -> Imported {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut bank = empty_bank(name);
     let mut notes = Vec::new();
-    let doc = match Document::parse(text) {
+    let doc = match parse(text) {
         Ok(doc) => doc,
-        Err(e) => {
-            let p = e.pos();
-            notes.push(
-                Diagnostic::error(vec![], format!("this is not well-formed XML: {e}")).at(Pos {
-                    line: p.row as usize,
-                    column: p.col as usize,
-                }),
-            );
+        Err(d) => {
+            notes.push(d);
             return Imported { bank, notes };
         }
     };
+    let lines = Lines::new(text);
     let root = doc.root_element();
-    if root.tag_name().name() != "quiz" {
-        notes.push(note(
-            &doc,
-            root,
-            format!(
-                "a Moodle XML export starts with <quiz>, not <{}>",
-                root.tag_name().name()
-            ),
-        ));
-        return Imported { bank, notes };
-    }
     let mut topic = topic_for(&mut bank, "");
     let comment = |said: &str| {
         doc.descendants()
@@ -79,19 +150,28 @@ pub fn from_moodle_xml(text: &str, name: &str) -> Imported {
         notes,
         ..State::default()
     };
+    let mut seen: Vec<Category> = Vec::new();
+    let mut label = category_label("");
     for q in root.children().filter(|n| n.has_tag_name("question")) {
         let kind = q.attribute("type").unwrap_or("");
+        if kind == "category" {
+            let path = child_text(q, &["category", "text"]).unwrap_or_default();
+            topic = topic_for(&mut bank, &path);
+            label = category_label(&path);
+            continue;
+        }
+        let importable = matches!(kind, "multichoice" | "truefalse");
+        count_in(&mut seen, &label, importable);
+        if only.is_some_and(|o| !o.contains(&label)) {
+            continue;
+        }
         match kind {
-            "category" => {
-                let path = child_text(q, &["category", "text"]).unwrap_or_default();
-                topic = topic_for(&mut bank, &path);
-            }
-            "multichoice" | "truefalse" => match question(&doc, q, kind, &topic, &mut st) {
+            "multichoice" | "truefalse" => match question(&lines, q, kind, &topic, &mut st) {
                 Ok(question) => bank.questions.push(question),
-                Err(why) => st.notes.push(note(&doc, q, why)),
+                Err(why) => st.notes.push(note(&lines, q, why)),
             },
             other => st.notes.push(note(
-                &doc,
+                &lines,
                 q,
                 format!(
                     "{} questions are not supported; \"{}\" was left out",
@@ -127,6 +207,9 @@ pub fn from_moodle_xml(text: &str, name: &str) -> Imported {
             Diagnostic::warning(vec![], summary).at(Pos { line: 1, column: 1 }),
         );
     }
+    if let Some(n) = only.and_then(|o| only_note(&seen, o)) {
+        notes.insert(0, n);
+    }
     if bank.questions.is_empty() {
         notes.push(
             Diagnostic::error(vec![], "no question could be imported from this file")
@@ -152,12 +235,8 @@ fn describe_type(t: &str) -> &str {
     }
 }
 
-fn note(doc: &Document, node: Node, message: impl Into<String>) -> Diagnostic {
-    let p = doc.text_pos_at(node.range().start);
-    Diagnostic::warning(vec![], message).at(Pos {
-        line: p.row as usize,
-        column: p.col as usize,
-    })
+fn note(lines: &Lines, node: Node, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::warning(vec![], message).at(lines.pos(node.range().start))
 }
 
 /// The text of the element at `path` below `node` (`["name", "text"]`).
@@ -215,7 +294,7 @@ struct State {
 }
 
 fn question(
-    doc: &Document,
+    lines: &Lines,
     q: Node,
     kind: &str,
     topic: &str,
@@ -228,7 +307,7 @@ fn question(
         topic_ids,
     } = st;
     let name = child_text(q, &["name", "text"]).unwrap_or_default();
-    let line = doc.text_pos_at(q.range().start).row;
+    let line = lines.pos(q.range().start).line;
     let id = unique(slug(&name), format!("q{line}"), ids);
     let prompt = formatted(q, "questiontext", cleaning).unwrap_or_default();
     let explanation = formatted(q, "generalfeedback", cleaning).unwrap_or_default();
@@ -346,7 +425,7 @@ fn question(
     rename(&mut question.choices);
     if single && right != 1 {
         notes.push(note(
-            doc,
+            lines,
             q,
             format!("\"{name}\" is a one-answer question with {right} answers worth marks; check which one is correct"),
         ));

@@ -437,15 +437,24 @@ pub fn finish(
     })
 }
 
-/// Refuses oversized input before any parsing work.
+/// Refuses an oversized compiled (JSON) bank before any parsing work.
 pub fn check_size(text: &str) -> Result<(), Vec<Diagnostic>> {
-    if text.len() > limits::MAX_BYTES {
+    match crate::validate::compiled_size_problem(text.len()) {
+        Some(d) => Err(vec![d]),
+        None => Ok(()),
+    }
+}
+
+/// Refuses an oversized bank source (TOML) before any parsing work.
+pub fn check_source_size(text: &str) -> Result<(), Vec<Diagnostic>> {
+    if text.len() > limits::MAX_SOURCE_BYTES {
         return Err(vec![Diagnostic::error(
             vec![],
             format!(
-                "the bank file is {} KB; the largest accepted is {} KB",
-                text.len() / 1024,
-                limits::MAX_BYTES / 1024
+                "the bank's TOML is {}; the most the bank tools read is {}: {}",
+                crate::validate::size(text.len()),
+                crate::validate::size(limits::MAX_SOURCE_BYTES),
+                crate::validate::SPLIT
             ),
         )]);
     }
@@ -521,9 +530,11 @@ mod tests {
     #[test]
     fn oversized_and_deeply_nested_input_is_refused_before_parsing() {
         let big = " ".repeat(limits::MAX_BYTES + 1);
-        assert!(from_json(&big).unwrap_err()[0]
-            .message
-            .contains("largest accepted"));
+        let refused = &from_json(&big).unwrap_err()[0].message;
+        assert_eq!(
+            refused,
+            &format!("the bank is 8.1 MB as the JSON the quiz page downloads; the most a quiz page loads is 8 MB: {}", crate::validate::SPLIT)
+        );
         let deep = "[".repeat(100_000);
         assert!(from_json(&deep).unwrap_err()[0].message.contains("nested"));
     }

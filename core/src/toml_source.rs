@@ -7,8 +7,8 @@ use toml::Spanned;
 use crate::bank::Bank;
 use crate::diagnostic::{pos_of, Diagnostic, Pos};
 use crate::json::{Node, Value as JsonValue};
-use crate::parse::{check_size, Loaded};
-use crate::validate::limits;
+use crate::parse::{check_source_size, Loaded};
+use crate::validate::{compiled_size_problem, limits};
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -23,9 +23,47 @@ pub fn from_toml(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
 
 /// [`from_toml`], also returning the bank as far as it could be read, valid
 /// or not (see [`crate::parse::read_tree`]); `None` when the text is not
-/// TOML at all.
+/// TOML at all, or is over [`limits::MAX_SOURCE_BYTES`]. A bank whose
+/// compiled JSON would be over [`limits::MAX_BYTES`] (what the quiz page
+/// loads) is refused with that problem first.
 pub fn read_toml(text: &str, keep: bool) -> (Option<Bank>, Result<Loaded, Vec<Diagnostic>>) {
-    if let Err(e) = check_size(text) {
+    let (bank, result) = read_source(text, keep);
+    let compiled = match (&bank, &result) {
+        (Some(b), _) | (None, Ok(Loaded { bank: b, .. })) => {
+            compiled_size_problem(compiled_size(b))
+        }
+        _ => None,
+    };
+    let Some(too_big) = compiled else {
+        return (bank, result);
+    };
+    let rest = match result {
+        Ok(l) => l.warnings,
+        Err(ds) => ds,
+    };
+    (bank, Err(std::iter::once(too_big).chain(rest).collect()))
+}
+
+/// The size of `bank` as compiled JSON (as `bank compile` and the studio
+/// write it), counted without building the text.
+pub fn compiled_size(bank: &Bank) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0 += b.len();
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    let _ = serde_json::to_writer(&mut count, bank);
+    count.0
+}
+
+fn read_source(text: &str, keep: bool) -> (Option<Bank>, Result<Loaded, Vec<Diagnostic>>) {
+    if let Err(e) = check_source_size(text) {
         return (None, Err(e));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

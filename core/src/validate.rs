@@ -7,10 +7,23 @@ use crate::bank::{Bank, Kind, Question, FORMAT_VERSION};
 use crate::diagnostic::{Diagnostic, Seg};
 use crate::path;
 
-/// Limits that keep a hostile or mistaken bank from hanging the page.
+/// Limits that keep a hostile or mistaken bank from hanging the page. One
+/// set, agreeing with each other: what limits a bank is what the quiz page
+/// downloads (the compiled JSON), and [`MAX_BYTES`] holds [`MAX_QUESTIONS`]
+/// ordinary questions (a prompt, four choices with feedback, an explanation
+/// and a citation: 0.6 to 1 KB of JSON each) with room to spare. The text an
+/// author writes (TOML) and the exports an importer reads are larger than
+/// the JSON they give, so their limits are multiples of it.
 pub mod limits {
-    /// Largest bank file accepted, in bytes (checked before parsing).
-    pub const MAX_BYTES: usize = 1024 * 1024;
+    /// Largest compiled bank (the JSON the quiz page fetches), in bytes,
+    /// checked before parsing: 5,000 questions of 1.6 KB on average.
+    pub const MAX_BYTES: usize = 8 * 1024 * 1024;
+    /// Largest bank source (TOML) the build, the `bank` tool and the studio
+    /// read: TOML spells out more than compact JSON, and has comments.
+    pub const MAX_SOURCE_BYTES: usize = 2 * MAX_BYTES;
+    /// Largest export file (Moodle XML, GIFT, Aiken) the importers read:
+    /// Moodle XML wraps every text in HTML and XML, and may carry images.
+    pub const MAX_IMPORT_BYTES: usize = 8 * MAX_BYTES;
     pub const MAX_QUESTIONS: usize = 5000;
     pub const MIN_CHOICES: usize = 2;
     pub const MAX_CHOICES: usize = 10;
@@ -27,6 +40,53 @@ pub mod limits {
 }
 
 use limits::*;
+
+/// What to do with a bank over the limits, said wherever one is refused.
+pub const SPLIT: &str = "split it into several banks by topic (one bank per Moodle category, say), or import only some of the export's categories";
+
+/// `n` with thousands separated by commas: "5,000".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A size in bytes as people read it: "900 KB", "8 MB", "1.8 MB".
+pub fn size(bytes: usize) -> String {
+    const MB: usize = 1024 * 1024;
+    if bytes < MB {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        // One decimal, but never rounded down onto a limit it exceeds.
+        let tenths = (bytes * 10).div_ceil(MB);
+        if tenths.is_multiple_of(10) {
+            format!("{} MB", tenths / 10)
+        } else {
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
+    }
+}
+
+/// The problem with a compiled bank of `bytes` (its JSON), if it is over
+/// [`MAX_BYTES`]: the quiz page would refuse to load it.
+pub fn compiled_size_problem(bytes: usize) -> Option<Diagnostic> {
+    (bytes > MAX_BYTES).then(|| {
+        Diagnostic::error(
+            vec![],
+            format!(
+                "the bank is {} as the JSON the quiz page downloads; the most a quiz page loads is {}: {SPLIT}",
+                size(bytes),
+                size(MAX_BYTES)
+            ),
+        )
+    })
+}
 
 /// Checks every rule and returns every problem found (errors and warnings).
 pub fn validate(bank: &Bank) -> Vec<Diagnostic> {
@@ -241,8 +301,9 @@ fn check_questions(
         out.push(Diagnostic::error(
             path!["questions"],
             format!(
-                "the bank has {} questions; the most a bank may hold is {MAX_QUESTIONS}",
-                bank.questions.len()
+                "the bank has {} questions; the most a bank may hold is {}: {SPLIT}",
+                thousands(bank.questions.len()),
+                thousands(MAX_QUESTIONS)
             ),
         ));
     }

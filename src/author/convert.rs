@@ -4,11 +4,16 @@
 //! XML through their importers; JSON as plain TOML).
 
 pub use quiz_core::detect::Format;
-use quiz_core::detect::{detect, json_to_toml};
-use quiz_core::gift::{from_aiken, from_gift};
-use quiz_core::moodle::from_moodle_xml;
+use quiz_core::detect::{detect, json_to_toml, too_big};
+pub use quiz_core::gift::Category;
+use quiz_core::gift::{from_aiken, from_gift_only, gift_categories};
+use quiz_core::moodle::{from_moodle_xml_only, moodle_categories};
 use quiz_core::toml_source::imported_toml;
 use quiz_core::Diagnostic;
+
+/// A Moodle export with at least this many questions, in two categories
+/// or more, is opened through the choice of its categories.
+pub const CHOOSE_FROM: usize = 200;
 
 /// A file turned into bank TOML, with what the conversion reported.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,8 +27,33 @@ pub struct Opened {
     pub notes: Vec<Diagnostic>,
 }
 
+/// The categories to choose from before opening a large Moodle export
+/// (Moodle XML or GIFT with [`CHOOSE_FROM`] questions or more, in two
+/// categories or more); `None` for any other file, opened at once.
+pub fn categories(name: &str, text: &str) -> Result<Option<Vec<Category>>, String> {
+    if let Some(why) = too_big(name, text.len()) {
+        return Err(why);
+    }
+    let listed = match detect(name, text)? {
+        Format::MoodleXml => moodle_categories(text).unwrap_or_default(),
+        Format::Gift => gift_categories(text),
+        _ => return Ok(None),
+    };
+    let total: usize = listed.iter().map(|c| c.questions).sum();
+    Ok((listed.len() > 1 && total >= CHOOSE_FROM).then_some(listed))
+}
+
 /// Opens a file for the studio.
 pub fn open(name: &str, text: &str) -> Result<Opened, String> {
+    open_only(name, text, None)
+}
+
+/// Opens a file for the studio; of a Moodle export, only the categories
+/// labelled `only`, when given.
+pub fn open_only(name: &str, text: &str, only: Option<&[String]>) -> Result<Opened, String> {
+    if let Some(why) = too_big(name, text.len()) {
+        return Err(why);
+    }
     let format = detect(name, text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (toml, notes) = match format {
@@ -31,9 +61,9 @@ pub fn open(name: &str, text: &str) -> Result<Opened, String> {
         Format::Json => json_to_toml(text)?,
         Format::Gift | Format::Aiken | Format::MoodleXml => {
             let imported = match format {
-                Format::Gift => from_gift(text, name),
+                Format::Gift => from_gift_only(text, name, only),
                 Format::Aiken => from_aiken(text, name),
-                _ => from_moodle_xml(text, name),
+                _ => from_moodle_xml_only(text, name, only),
             };
             if imported.bank.questions.is_empty() {
                 let why = imported
@@ -156,6 +186,40 @@ mod tests {
         assert_eq!(o.notes.len(), 1, "{:?}", o.notes);
         assert!(o.toml.contains("[[questions]]"));
         assert!(open("b.json", "{ oops").is_err_and(|m| m.contains("line 1, column 3")));
+    }
+
+    #[test]
+    fn a_large_export_offers_its_categories_first() {
+        let category = |c: &str| {
+            format!("  <question type=\"category\"><category><text>$course$/top/{c}</text></category></question>\n")
+        };
+        let question = |n: usize| {
+            format!("  <question type=\"truefalse\"><name><text>Q{n}</text></name><questiontext><text>Statement {n}.</text></questiontext><answer fraction=\"100\"><text>true</text></answer><answer fraction=\"0\"><text>false</text></answer></question>\n")
+        };
+        let mut xml = String::from("<?xml version=\"1.0\"?>\n<quiz>\n");
+        for (c, range) in [("Safety", 0..150), ("Aftercare", 150..250)] {
+            xml.push_str(&category(c));
+            range.for_each(|n| xml.push_str(&question(n)));
+        }
+        xml.push_str("</quiz>\n");
+        let listed = categories("big.xml", &xml)
+            .unwrap_or_default()
+            .unwrap_or_default();
+        let counts: Vec<(&str, usize)> = listed
+            .iter()
+            .map(|c| (c.label.as_str(), c.questions))
+            .collect();
+        assert_eq!(counts, [("Safety", 150), ("Aftercare", 100)]);
+        let o = open_only("big.xml", &xml, Some(&["Aftercare".to_string()]))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(o.toml.matches("[[questions]]").count(), 100);
+        assert!(o.notes[0].message.contains("left out: \"Safety\""));
+        // Small files and banks open at once.
+        assert_eq!(
+            categories("aftercare.moodle.xml", &example("aftercare.moodle.xml")),
+            Ok(None)
+        );
+        assert_eq!(categories("b.toml", "[bank]\n"), Ok(None));
     }
 
     #[test]

@@ -254,7 +254,7 @@ fn CiteEverywhere(props: &CiteEverywhereProps) -> Html {
             <button type="button" {onclick}>
                 { match props.uncited {
                     1 => format!("Cite {} for the 1 question without a citation", props.source),
-                    n => format!("Cite {} for the {n} questions without a citation", props.source),
+                    n => format!("Cite {} for the {} questions without a citation", props.source, quiz_core::validate::thousands(n)),
                 } }
             </button>
         </div>

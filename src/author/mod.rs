@@ -13,6 +13,7 @@ pub mod drafts;
 mod fields;
 mod forms;
 mod preview;
+pub mod problems;
 mod publish;
 mod questions;
 mod start;

@@ -27,7 +27,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
         return html! {
             <section class="preview" aria-labelledby="preview-title">
                 <h2 id="preview-title">{ "Preview" }</h2>
-                <p>{ "Nothing to preview yet: the preview needs at least one question with two choices and a right answer." }</p>
+                <p>{ s.why_no_preview().unwrap_or_default() }</p>
             </section>
         };
     };
@@ -44,8 +44,9 @@ pub fn Preview(props: &PreviewProps) -> Html {
         let whole = whole.clone();
         Callback::from(move |_: MouseEvent| whole.set(!*whole))
     };
-    // A new preview for every edit: the key changes with the text.
-    let key = format!("{}-{}-{}", s.revision, s.selected, *whole);
+    // A new preview for every checked edit (a large bank's when typing
+    // pauses): the key changes with it.
+    let key = format!("{}-{}-{}", s.checked, s.selected, *whole);
     html! {
         <section class="preview" aria-labelledby="preview-title">
             <div class="preview-head">
@@ -60,7 +61,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
                     { format!(" {} to fix. Placeholders stand in for missing citations, explanations and details.",
                         match s.errors() { 1 => "1 error".to_string(), n => format!("{n} errors") }) }
                     if !s.left_out.is_empty() {
-                        { format!(" Not playable yet, so left out: {}.", s.left_out.join(", ")) }
+                        { format!(" Not playable yet, so left out: {}.", named(&s.left_out)) }
                     }
                 </div>
             }
@@ -76,6 +77,21 @@ pub fn Preview(props: &PreviewProps) -> Html {
                 </ContextProvider<Lang>>
             </div>
         </section>
+    }
+}
+
+/// The first questions left out by id, and how many more.
+fn named(ids: &[String]) -> String {
+    const SHOWN: usize = 20;
+    let first = ids
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    match ids.len().saturating_sub(SHOWN) {
+        0 => first,
+        more => format!("{first} and {} more", quiz_core::validate::thousands(more)),
     }
 }
 

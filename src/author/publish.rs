@@ -3,16 +3,28 @@
 //! built quiz's own files (`../site-files.json` lists them) by the same code
 //! as `bank package` (`quiz_core::package`). Nothing is uploaded.
 
+use std::rc::Rc;
+
 use quiz_core::package::{suspend_data_warning, Target};
+use quiz_core::Loaded;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct PublishProps {
     /// The deployable bank, when it has no errors.
-    pub json: Option<String>,
-    /// The bank's id, which names the files.
-    pub id: String,
+    pub loaded: Option<Rc<Loaded>>,
+    /// The studio's revision that `loaded` was checked at: it changes when
+    /// the bank does (comparing a large bank would be slow).
+    pub checked: u32,
     pub errors: usize,
+}
+
+impl PartialEq for PublishProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.checked == other.checked
+            && self.errors == other.errors
+            && self.loaded.is_some() == other.loaded.is_some()
+    }
 }
 
 /// The built quiz's files, fetched from the site the studio is served from.
@@ -60,17 +72,25 @@ fn now() -> f64 {
 pub fn Publish(props: &PublishProps) -> Html {
     let status = use_state(String::new);
     let busy = use_state(|| false);
-    let json = props.json.clone();
-    let id = props.id.clone();
-    let too_big_for_12 = (*use_memo(json.clone(), |json| {
-        let loaded = quiz_core::from_json(json.as_deref()?).ok()?;
-        suspend_data_warning(&loaded.bank, Target::Scorm12)
-    }))
-    .clone();
+    let loaded = props.loaded.clone();
+    let id = loaded
+        .as_ref()
+        .map(|l| l.bank.meta.id.clone())
+        .unwrap_or_default();
+    let too_big_for_12 = {
+        let loaded = loaded.clone();
+        (*use_memo(props.checked, move |_| {
+            suspend_data_warning(&loaded.as_ref()?.bank, Target::Scorm12)
+        }))
+        .clone()
+    };
     let export = |target: Target| {
-        let (status, busy, json, id) = (status.clone(), busy.clone(), json.clone(), id.clone());
+        let (status, busy, loaded, id) = (status.clone(), busy.clone(), loaded.clone(), id.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(json) = json.clone() else {
+            let Some(json) = loaded
+                .as_ref()
+                .and_then(|l| serde_json::to_string(&l.bank).ok())
+            else {
                 return;
             };
             let (status, busy, id) = (status.clone(), busy.clone(), id.clone());
@@ -100,9 +120,9 @@ pub fn Publish(props: &PublishProps) -> Html {
     };
     // A native LMS quiz (Canvas, Blackboard): made here, no site files needed.
     let qti = {
-        let (status, json, id) = (status.clone(), json.clone(), id.clone());
+        let (status, loaded, id) = (status.clone(), loaded.clone(), id.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(loaded) = json.as_deref().and_then(|j| quiz_core::from_json(j).ok()) else {
+            let Some(loaded) = loaded.as_ref() else {
                 return;
             };
             let zip = quiz_core::qti::to_qti_zip(&loaded.bank);
@@ -122,7 +142,7 @@ pub fn Publish(props: &PublishProps) -> Html {
             );
         })
     };
-    let ready = json.is_some() && !*busy;
+    let ready = loaded.is_some() && !*busy;
     html! {
         <section class="deploy publish" aria-labelledby="publish-title">
             <h2 id="publish-title">{ "Publish for learners" }</h2>
@@ -139,7 +159,7 @@ pub fn Publish(props: &PublishProps) -> Html {
                     aria-describedby="publish-hint">{ "QTI 1.2 for Canvas or Blackboard (zip)" }</button>
             </div>
             <p class="hint" id="publish-hint">{
-                if json.is_none() {
+                if loaded.is_none() {
                     format!("Publishing needs a bank without errors: {} left.", props.errors)
                 } else if let Some(w) = &too_big_for_12 {
                     format!("SCORM 1.2 is not offered: {w}.")

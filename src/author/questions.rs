@@ -4,13 +4,14 @@
 use std::rc::Rc;
 
 use quiz_core::bank::Difficulty;
+use quiz_core::validate::thousands;
 use quiz_core::{Bank, Kind};
 use yew::prelude::*;
 
 use super::doc::Field as Value;
 use super::fields::{at, Check, Control, Field, FieldProblems, Pick};
 use super::forms::FormProps;
-use super::studio::{field_id, Action, At};
+use super::studio::{field_id, Action, At, PAGE};
 
 fn excerpt(text: &str) -> String {
     let t = text.trim();
@@ -25,11 +26,53 @@ fn excerpt(text: &str) -> String {
     }
 }
 
+/// The questions the list shows for `filter`: every one, or those whose
+/// number, id, prompt or topic contains it (case aside).
+pub fn matching(bank: &Bank, filter: &str) -> Vec<usize> {
+    let f = filter.trim().to_lowercase();
+    if f.is_empty() {
+        return (0..bank.questions.len()).collect();
+    }
+    let number = f.trim_start_matches('#');
+    bank.questions
+        .iter()
+        .enumerate()
+        .filter(|(i, q)| {
+            (i + 1).to_string() == number
+                || q.id.to_lowercase().contains(&f)
+                || q.prompt.to_lowercase().contains(&f)
+                || bank
+                    .topics
+                    .iter()
+                    .find(|t| t.id == q.topic)
+                    .is_some_and(|t| t.label.to_lowercase().contains(&f))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The question list: a page of [`PAGE`] questions at a time (the page of
+/// the selected one, unless another was chosen), and for a long list a
+/// filter and the buttons to the other pages. Only the page is rendered,
+/// so a bank of thousands of questions moves as quickly as a short one.
 #[component]
 pub fn QuestionList(props: &FormProps) -> Html {
     let (s, d, bank) = (&props.studio, &props.dispatch, &props.bank);
     let n = bank.questions.len();
-    let items = bank.questions.iter().enumerate().map(|(i, q)| {
+    let shown = matching(bank, &s.filter);
+    let pages = shown.len().div_ceil(PAGE).max(1);
+    let page = s
+        .list_page
+        .unwrap_or_else(|| {
+            shown
+                .iter()
+                .position(|&i| i == s.selected)
+                .map_or(0, |k| k / PAGE)
+        })
+        .min(pages - 1);
+    let on_page = &shown[(page * PAGE).min(shown.len())..((page + 1) * PAGE).min(shown.len())];
+    let items = on_page.iter().map(|&i| {
+        let q = &bank.questions[i];
         let problems = s.problems_in_question(i);
         let topic = bank
             .topics
@@ -70,9 +113,47 @@ pub fn QuestionList(props: &FormProps) -> Html {
             </li>
         }
     });
+    let filtering = !s.filter.trim().is_empty();
+    let where_ = match (on_page.first(), on_page.last()) {
+        _ if filtering && shown.is_empty() => "No question matches.".to_string(),
+        (Some(a), Some(b)) if filtering => format!(
+            "{} match; showing {} to {}.",
+            match shown.len() {
+                1 => "1 question".to_string(),
+                m => format!("{} questions", thousands(m)),
+            },
+            a + 1,
+            b + 1
+        ),
+        (Some(a), Some(b)) => format!("Questions {} to {} of {}.", a + 1, b + 1, thousands(n)),
+        _ => String::new(),
+    };
+    let on_filter = d.reform(|e: InputEvent| {
+        Action::Filter(
+            e.target_dyn_into::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default(),
+        )
+    });
     html! {
         <nav class="question-list" aria-labelledby="questions-title">
-            <h2 id="questions-title">{ format!("Questions ({n})") }</h2>
+            <h2 id="questions-title">{ format!("Questions ({})", thousands(n)) }</h2>
+            if n > PAGE || filtering {
+                <div class="list-tools">
+                    <label for="question-filter">{ "Find questions" }</label>
+                    <input id="question-filter" type="search" value={s.filter.clone()} oninput={on_filter}
+                        aria-describedby="question-pages" placeholder="Words of the prompt, an id, a topic or a number" />
+                    <p class="field-hint" id="question-pages">{ where_ }</p>
+                    if pages > 1 {
+                        <div class="toolbar" role="group" aria-label="Pages of the list">
+                            <button type="button" disabled={page == 0}
+                                onclick={d.reform(move |_| Action::Page(page.saturating_sub(1)))}>{ format!("Previous {PAGE} questions") }</button>
+                            <button type="button" disabled={page + 1 >= pages}
+                                onclick={d.reform(move |_| Action::Page(page + 1))}>{ format!("Next {PAGE} questions") }</button>
+                        </div>
+                    }
+                </div>
+            }
             <p class="field-hint" id="reorder-hint">{ "Alt+Up and Alt+Down move the selected question." }</p>
             <ol aria-describedby="reorder-hint">{ for items }</ol>
             <button type="button" onclick={d.reform(|_| Action::AddQuestion)}>{ "Add a question" }</button>
@@ -146,7 +227,7 @@ pub fn QuestionForm(props: &FormProps) -> Html {
     html! {
         <section class="form-section question-form" aria-labelledby="question-title" id={field_id(&here.base())} tabindex="-1">
             <div class="question-head">
-                <h2 id="question-title">{ format!("Question {} of {n}", i + 1) }</h2>
+                <h2 id="question-title">{ format!("Question {} of {}", i + 1, thousands(n)) }</h2>
                 <div class="toolbar" role="group" aria-label="Question actions">
                     <button type="button" disabled={i == 0} onclick={d.reform(move |_| Action::MoveQuestion { from: i, to: i - 1 })}>{ "Move up" }</button>
                     <button type="button" disabled={i + 1 >= n} onclick={d.reform(move |_| Action::MoveQuestion { from: i, to: i + 1 })}>{ "Move down" }</button>

@@ -3,11 +3,26 @@
 
 use std::rc::Rc;
 
+use quiz_core::validate::{limits::MAX_QUESTIONS, thousands};
 use yew::prelude::*;
 
-use super::convert;
+use super::convert::{self, Category};
 use super::drafts::{self, Saved};
 use super::studio::{Studio, BLANK_TOML, DEFAULT_TOML};
+
+/// A large Moodle export read, waiting for its categories to be chosen.
+#[derive(Clone, PartialEq)]
+struct Choosing {
+    name: String,
+    text: Rc<str>,
+    categories: Vec<Category>,
+    /// Whether each category is to be imported.
+    chosen: Vec<bool>,
+}
+
+fn questions(n: usize) -> String {
+    quiz_core::gift::questions(n)
+}
 
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
@@ -29,23 +44,63 @@ pub fn StartPage(props: &StartProps) -> Html {
     let refused = use_state(|| None::<String>);
     let reader = use_state(|| None::<gloo::file::callbacks::FileReader>);
     let drafts = use_state(drafts::list);
+    let choosing = use_state(|| None::<Choosing>);
+    let opening = use_state(|| None::<String>);
 
-    let open_text = {
-        let (on_open, refused) = (props.on_open.clone(), refused.clone());
+    // Opens a file, or the chosen categories of a large export. The work
+    // waits for the next frame, so "Opening…" shows first.
+    let open_only = {
+        let (on_open, refused, opening) = (props.on_open.clone(), refused.clone(), opening.clone());
         Callback::from(
-            move |(name, text): (String, String)| match convert::open(&name, &text) {
-                Ok(o) => {
-                    refused.set(None);
-                    let mut s = Studio::new(&o.stem, &drafts::new_id(), o.toml, o.notes);
-                    // An opened TOML file is already on disk: nothing to lose yet.
-                    if o.format == convert::Format::Toml {
-                        s.apply(super::studio::Action::Downloaded);
+            move |(name, text, only): (String, Rc<str>, Option<Vec<String>>)| {
+                opening.set(Some(match &only {
+                    Some(o) => format!(
+                        "Opening {name}: importing {}…",
+                        match o.len() {
+                            1 => "1 category".to_string(),
+                            n => format!("{n} categories"),
+                        }
+                    ),
+                    None => format!("Opening {name}…"),
+                }));
+                let (on_open, refused, opening) =
+                    (on_open.clone(), refused.clone(), opening.clone());
+                gloo::timers::callback::Timeout::new(20, move || {
+                    match convert::open_only(&name, &text, only.as_deref()) {
+                        Ok(o) => {
+                            refused.set(None);
+                            let mut s = Studio::new(&o.stem, &drafts::new_id(), o.toml, o.notes);
+                            // An opened TOML file is already on disk: nothing to lose yet.
+                            if o.format == convert::Format::Toml {
+                                s.apply(super::studio::Action::Downloaded);
+                            }
+                            on_open.emit(Rc::new(s));
+                        }
+                        Err(why) => refused.set(Some(why)),
                     }
-                    on_open.emit(Rc::new(s));
-                }
-                Err(why) => refused.set(Some(why)),
+                    opening.set(None);
+                })
+                .forget();
             },
         )
+    };
+    let open_text = {
+        let (refused, choosing, open_only) = (refused.clone(), choosing.clone(), open_only.clone());
+        Callback::from(move |(name, text): (String, String)| {
+            match convert::categories(&name, &text) {
+                Ok(Some(categories)) => {
+                    refused.set(None);
+                    choosing.set(Some(Choosing {
+                        chosen: vec![true; categories.len()],
+                        name,
+                        text: text.into(),
+                        categories,
+                    }));
+                }
+                Ok(None) => open_only.emit((name, text.into(), None)),
+                Err(why) => refused.set(Some(why)),
+            }
+        })
     };
     let open_file = {
         let (reader, open_text) = (reader.clone(), open_text.clone());
@@ -130,6 +185,23 @@ pub fn StartPage(props: &StartProps) -> Html {
             </li>
         }
     });
+    if let Some(c) = &*choosing {
+        return html! {
+            <ChooseCategories choosing={c.clone()}
+                onchange={{ let choosing = choosing.clone(); Callback::from(move |c: Choosing| choosing.set(Some(c))) }}
+                onopen={{
+                    let (open_only, c) = (open_only.clone(), c.clone());
+                    Callback::from(move |()| {
+                        let all = c.chosen.iter().all(|x| *x);
+                        let only = (!all).then(|| c.categories.iter().zip(&c.chosen)
+                            .filter(|(_, on)| **on).map(|(cat, _)| cat.label.clone()).collect());
+                        open_only.emit((c.name.clone(), c.text.clone(), only));
+                    })
+                }}
+                oncancel={{ let choosing = choosing.clone(); Callback::from(move |()| choosing.set(None)) }}
+                opening={(*opening).clone()} refused={(*refused).clone()} />
+        };
+    }
     html! {
         <>
             <p>{ "Write questions in forms, see them as patients will, and download a bank to deploy. Everything stays in this browser: nothing is uploaded." }</p>
@@ -147,6 +219,9 @@ pub fn StartPage(props: &StartProps) -> Html {
                 if let Some(why) = &*refused {
                     <p class="refused" role="alert">{ why }</p>
                 }
+                if let Some(what) = &*opening {
+                    <p class="status" role="status">{ what }</p>
+                }
             </section>
             if !drafts.is_empty() {
                 <section class="drafts" aria-labelledby="drafts-title">
@@ -155,6 +230,102 @@ pub fn StartPage(props: &StartProps) -> Html {
                 </section>
             }
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChooseProps {
+    choosing: Choosing,
+    onchange: Callback<Choosing>,
+    onopen: Callback<()>,
+    oncancel: Callback<()>,
+    opening: Option<String>,
+    refused: Option<String>,
+}
+
+/// The categories of a large Moodle export, with their question counts,
+/// to import all or some of them.
+#[component]
+fn ChooseCategories(props: &ChooseProps) -> Html {
+    let c = &props.choosing;
+    let total: usize = c.categories.iter().map(|x| x.questions).sum();
+    let picked: usize = c
+        .categories
+        .iter()
+        .zip(&c.chosen)
+        .filter(|(_, on)| **on)
+        .map(|(x, _)| x.questions)
+        .sum();
+    let picked_categories = c.chosen.iter().filter(|on| **on).count();
+    let set_all = |on: bool| {
+        let (c, onchange) = (c.clone(), props.onchange.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut next = c.clone();
+            next.chosen = vec![on; next.categories.len()];
+            onchange.emit(next);
+        })
+    };
+    let rows = c.categories.iter().enumerate().map(|(i, cat)| {
+        let id = format!("category-{i}");
+        let onchange = {
+            let (c, onchange) = (c.clone(), props.onchange.clone());
+            Callback::from(move |e: Event| {
+                let on = e
+                    .target_dyn_into::<web_sys::HtmlInputElement>()
+                    .is_some_and(|x| x.checked());
+                let mut next = c.clone();
+                next.chosen[i] = on;
+                onchange.emit(next);
+            })
+        };
+        let other = match cat.other {
+            0 => String::new(),
+            1 => "; 1 of a kind the quiz cannot take is left out".to_string(),
+            n => format!("; {} of kinds the quiz cannot take are left out", thousands(n)),
+        };
+        html! {
+            <li>
+                <input type="checkbox" id={id.clone()} checked={c.chosen[i]} {onchange} />
+                <label for={id}>{ format!("{} ({}{other})", cat.label, questions(cat.questions)) }</label>
+            </li>
+        }
+    });
+    let too_many = picked > MAX_QUESTIONS;
+    let busy = props.opening.is_some();
+    html! {
+        <section class="choose" aria-labelledby="choose-title">
+            <h2 id="choose-title">{ format!("Choose what to import from {}", c.name) }</h2>
+            <p>{ format!(
+                "This export holds {} in {} categories. Import all of them, or only the categories this bank is about: a bank per topic is quicker to review and to publish, and a bank holds at most {}. Each category becomes a topic.",
+                questions(total), c.categories.len(), questions(MAX_QUESTIONS)) }</p>
+            <fieldset>
+                <legend>{ "Categories to import" }</legend>
+                <div class="toolbar">
+                    <button type="button" class="quiet" onclick={set_all(true)}>{ "Select all" }</button>
+                    <button type="button" class="quiet" onclick={set_all(false)}>{ "Select none" }</button>
+                </div>
+                <ul class="categories">{ for rows }</ul>
+            </fieldset>
+            <p class="summary" role="status">{
+                if too_many {
+                    format!("{} chosen: more than a bank may hold ({}). Choose fewer categories, and import the others as another bank.",
+                        questions(picked), thousands(MAX_QUESTIONS))
+                } else {
+                    format!("{} chosen, in {} of {} categories.", questions(picked), picked_categories, c.categories.len())
+                }
+            }</p>
+            <div class="actions">
+                <button type="button" class="primary" disabled={picked == 0 || too_many || busy}
+                    onclick={props.onopen.reform(|_| ())}>{ format!("Open {}", questions(picked)) }</button>
+                <button type="button" disabled={busy} onclick={props.oncancel.reform(|_| ())}>{ "Choose another file" }</button>
+            </div>
+            if let Some(what) = &props.opening {
+                <p class="status" role="status">{ what }</p>
+            }
+            if let Some(why) = &props.refused {
+                <p class="refused" role="alert">{ why }</p>
+            }
+        </section>
     }
 }
 

@@ -3,6 +3,7 @@
 //! forms, the TOML tab, the problem list and the preview all render from what
 //! is derived from it after every action. Pure: tested natively.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -14,6 +15,17 @@ use toml_edit::{DocumentMut, TableLike};
 use yew::Reducible;
 
 use super::doc::{self, Entry, Field};
+use super::problems::{self, Listed};
+
+/// A bank whose TOML is larger than this (about 400 ordinary questions) is
+/// checked when typing pauses rather than on every keystroke: a form edit
+/// then changes the document and the bank the forms show at once, and the
+/// problems, the preview and the text follow [`CHECK_DELAY_MS`] later.
+pub const LIVE_CHECK_BYTES: usize = 256 * 1024;
+/// How long typing must pause before a large bank is checked.
+pub const CHECK_DELAY_MS: u32 = 400;
+/// Questions per page of the question list.
+pub const PAGE: usize = 100;
 
 /// The bank built into the quiz, as shipped (comments included): the
 /// "customise the default bank" starting point.
@@ -147,8 +159,45 @@ pub enum Action {
     Undo,
     /// The deployable JSON or the TOML was downloaded.
     Downloaded,
+    /// Brings the problems, the preview and the text up to date with the
+    /// last edits (a large bank's are checked when typing pauses).
+    Check,
+    /// Shows page `n` of the question list.
+    Page(usize),
+    /// Shows only the questions whose number, id, prompt or topic contain
+    /// this text (empty: all of them).
+    Filter(String),
+    /// Asks for a download of the bank as it is after the last edit (the
+    /// workspace makes the file once the state is up to date).
+    Download(Download),
 }
 
+/// The files the studio offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Download {
+    /// The deployable JSON (a bank without errors).
+    Json,
+    /// The TOML, to keep editing.
+    Toml,
+    /// The review pack for a clinician.
+    Review,
+}
+
+/// What lags behind the other after an edit of a large bank, until the
+/// next check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Behind {
+    Nothing,
+    /// Form edits changed the document; the text is printed at the check.
+    Text,
+    /// The TOML tab changed the text; the document is parsed at the check.
+    Doc,
+}
+
+/// One version of the studio's state. Versions are cheap to make (the
+/// reducer makes one per action): the large parts are shared, and the TOML
+/// document is one for all versions of a studio, edited in place by the
+/// reducer alone (so a clone is a version of the same studio, not a copy).
 #[derive(Debug, Clone)]
 pub struct Studio {
     /// Names downloads (`stem.json`, `stem.toml`).
@@ -156,20 +205,25 @@ pub struct Studio {
     /// The browser-storage id of this draft.
     pub draft_id: String,
     /// `None` while the TOML text has a syntax error.
-    doc: Option<DocumentMut>,
-    pub text: String,
+    doc: Rc<RefCell<Option<DocumentMut>>>,
+    pub text: Rc<str>,
     /// What an import cleaned or left out (lines of the original file).
-    pub notes: Vec<Diagnostic>,
+    pub notes: Rc<Vec<Diagnostic>>,
     /// The bank as far as it can be read, valid or not.
-    pub bank: Option<Bank>,
+    pub bank: Option<Rc<Bank>>,
     /// Every error and warning, as the build and the bank tool report them.
-    pub problems: Vec<Diagnostic>,
+    pub problems: Rc<Vec<Diagnostic>>,
+    /// The problem list: problems one by one, and those of a kind that
+    /// concerns many places as one entry each.
+    pub listed: Rc<Vec<Listed>>,
+    /// Indices in `problems` of each question's problems.
+    by_question: Rc<Vec<Vec<usize>>>,
     /// Set when there are no errors: what downloads as JSON.
     pub loaded: Option<Rc<Loaded>>,
     /// A playable stand-in while there are errors.
     pub draft: Option<Rc<Loaded>>,
     /// Questions the draft preview had to leave out.
-    pub left_out: Vec<String>,
+    pub left_out: Rc<Vec<String>>,
     pub selected: usize,
     pub tab: Tab,
     /// A field to focus after the next render, with a counter so the same
@@ -178,10 +232,22 @@ pub struct Studio {
     /// Counts edits; `saved_revision` is the one last downloaded.
     pub revision: u32,
     pub saved_revision: u32,
+    /// The revision the problems, the preview and the text are of: behind
+    /// `revision` while a large bank waits for typing to pause.
+    pub checked: u32,
+    behind: Behind,
     /// What the last action did, for the status line (and screen readers).
     pub status: String,
     /// Texts before structural changes, for Undo.
-    history: Vec<String>,
+    history: Vec<Rc<str>>,
+    /// The question list's page, when one was chosen; otherwise the list
+    /// shows the page of the selected question.
+    pub list_page: Option<usize>,
+    /// The question list's filter.
+    pub filter: String,
+    /// A download asked for, to be made from this state (numbered so that
+    /// the same file can be asked for twice).
+    pub download: Option<(Download, u32)>,
 }
 
 impl Studio {
@@ -191,24 +257,42 @@ impl Studio {
         let mut s = Studio {
             stem: stem.to_string(),
             draft_id: draft_id.to_string(),
-            doc: text.parse().ok(),
-            text,
-            notes,
+            doc: Rc::new(RefCell::new(text.parse().ok())),
+            text: text.into(),
+            notes: Rc::new(notes),
             bank: None,
-            problems: Vec::new(),
+            problems: Rc::default(),
+            listed: Rc::default(),
+            by_question: Rc::default(),
             loaded: None,
             draft: None,
-            left_out: Vec::new(),
+            left_out: Rc::default(),
             selected: 0,
             tab: Tab::Forms,
             focus: None,
             revision: 1,
             saved_revision: 0,
+            checked: 0,
+            behind: Behind::Nothing,
             status: String::new(),
             history: Vec::new(),
+            list_page: None,
+            filter: String::new(),
+            download: None,
         };
         s.check();
         s
+    }
+
+    /// Whether the bank is large enough to be checked when typing pauses.
+    pub fn large(&self) -> bool {
+        self.text.len() > LIVE_CHECK_BYTES
+    }
+
+    /// Whether the problems, the preview and the text wait for a check of
+    /// the last edits.
+    pub fn stale(&self) -> bool {
+        self.checked != self.revision
     }
 
     /// Whether there are edits that have not been downloaded.
@@ -216,9 +300,87 @@ impl Studio {
         self.revision != self.saved_revision
     }
 
-    /// The forms can edit the document (its TOML syntax is sound).
+    /// The forms can edit the bank: its TOML syntax is sound and it could
+    /// be read (see [`Studio::blocked`]).
     pub fn editable(&self) -> bool {
-        self.doc.is_some()
+        self.blocked().is_none()
+    }
+
+    fn has_doc(&self) -> bool {
+        self.behind == Behind::Doc || self.doc.borrow().is_some()
+    }
+
+    /// What stops the forms, in the instructor's words: a TOML syntax error
+    /// (and where), or a bank that cannot be read as one (too large, too
+    /// deeply nested); `None` when the forms can edit it.
+    pub fn blocked(&self) -> Option<String> {
+        let has_doc = self.has_doc();
+        if has_doc && self.bank.is_some() {
+            return None;
+        }
+        let first = self.problems.iter().find(|d| d.is_error());
+        let place = |d: &Diagnostic| {
+            d.pos.map_or(String::new(), |p| {
+                format!(" (line {}, column {})", p.line, p.column)
+            })
+        };
+        if !has_doc {
+            return Some(match first {
+                Some(d) => format!(
+                    "The forms cannot read this bank until its TOML syntax is fixed: {}{}. Fix it in the TOML tab; the problem list links to the place.",
+                    d.message,
+                    place(d)
+                ),
+                None => "The forms cannot read this bank until its TOML syntax is fixed. Fix it in the TOML tab.".to_string(),
+            });
+        }
+        Some(match first {
+            Some(d) if d.message.contains(quiz_core::validate::SPLIT) => format!(
+                "This bank is too large for the studio's forms: {}.",
+                d.message
+            ),
+            Some(d) => format!(
+                "The forms cannot read this bank: {}{}. Fix it in the TOML tab.",
+                d.message,
+                place(d)
+            ),
+            None => "The forms cannot read this bank. Fix it in the TOML tab.".to_string(),
+        })
+    }
+
+    /// Why the preview has nothing to show, when it has not.
+    pub fn why_no_preview(&self) -> Option<String> {
+        if self.draft.is_some() {
+            return None;
+        }
+        let first = self.problems.iter().find(|d| d.is_error());
+        if !self.has_doc() {
+            return Some(match first.and_then(|d| d.pos.map(|p| (p, &d.message))) {
+                Some((p, message)) => format!(
+                    "Nothing to preview until the TOML syntax error at line {}, column {} is fixed ({message}).",
+                    p.line, p.column
+                ),
+                None => "Nothing to preview until the TOML syntax error is fixed.".to_string(),
+            });
+        }
+        if self.bank.is_none() {
+            return Some(match first {
+                Some(d) => format!(
+                    "Nothing to preview: the bank cannot be read, because {}.",
+                    d.message
+                ),
+                None => "Nothing to preview: the bank cannot be read.".to_string(),
+            });
+        }
+        let n = self.question_count();
+        Some(match n {
+            0 => "Nothing to preview yet: the bank has no questions. Add one in the forms.".to_string(),
+            1 => "Nothing to preview yet: the question cannot be played; it needs at least two choices and a right answer.".to_string(),
+            n => format!(
+                "Nothing to preview yet: none of the {} questions can be played; each needs at least two choices and a right answer.",
+                quiz_core::validate::thousands(n)
+            ),
+        })
     }
 
     pub fn errors(&self) -> usize {
@@ -231,35 +393,55 @@ impl Studio {
 
     /// Problems about exactly this place.
     pub fn problems_at(&self, path: &[Seg]) -> Vec<&Diagnostic> {
-        self.problems.iter().filter(|d| d.path == path).collect()
+        match path {
+            [Seg::Key("questions"), Seg::Index(i), ..] => self
+                .by_question
+                .get(*i)
+                .into_iter()
+                .flatten()
+                .filter_map(|&k| self.problems.get(k))
+                .filter(|d| d.path == path)
+                .collect(),
+            _ => self.problems.iter().filter(|d| d.path == path).collect(),
+        }
     }
 
     /// How many problems concern question `i` (for the question list).
     pub fn problems_in_question(&self, i: usize) -> usize {
-        let base = At::Question(i).base();
-        self.problems
-            .iter()
-            .filter(|d| d.path.starts_with(&base))
-            .count()
+        self.by_question.get(i).map_or(0, Vec::len)
     }
 
     /// Re-reads the text: problems, the valid bank, the draft.
     fn check(&mut self) {
         let (bank, result) = read_toml(&self.text, true);
-        self.problems = match &result {
-            Ok(l) => l.warnings.clone(),
-            Err(p) => p.clone(),
+        let mut problems = match result {
+            Ok(ref l) => l.warnings.clone(),
+            Err(ref p) => p.clone(),
         };
         let default = default_bank();
         if let (Some(b), Some(d)) = (bank.as_ref(), default) {
-            self.problems.extend(quiz_core::lint::same_id_as(d, b));
+            problems.extend(quiz_core::lint::same_id_as(d, b));
         }
+        let n = bank.as_ref().map_or(0, |b| b.questions.len());
+        let mut by_question = vec![Vec::new(); n];
+        for (k, d) in problems.iter().enumerate() {
+            if let [Seg::Key("questions"), Seg::Index(i), ..] = d.path.as_slice() {
+                if let Some(v) = by_question.get_mut(*i) {
+                    v.push(k);
+                }
+            }
+        }
+        self.listed = Rc::new(problems::list(&problems));
+        self.by_question = Rc::new(by_question);
+        self.problems = Rc::new(problems);
         self.loaded = result.ok().map(Rc::new);
         let drafted = bank.as_ref().and_then(draft);
-        self.left_out = drafted
-            .as_ref()
-            .map(|d| d.left_out.clone())
-            .unwrap_or_default();
+        self.left_out = Rc::new(
+            drafted
+                .as_ref()
+                .map(|d| d.left_out.clone())
+                .unwrap_or_default(),
+        );
         self.draft = match (&self.loaded, drafted) {
             (Some(l), _) => Some(l.clone()),
             (None, Some(Draft { bank, .. })) => Some(Rc::new(Loaded {
@@ -269,18 +451,39 @@ impl Studio {
             })),
             (None, None) => None,
         };
-        let n = bank.as_ref().map_or(0, |b| b.questions.len());
         self.selected = self.selected.min(n.saturating_sub(1));
-        self.bank = bank;
+        self.bank = bank.map(Rc::new);
+        self.checked = self.revision;
+    }
+
+    /// Prints the document into the text after form edits that have not
+    /// been, or parses the text typed in the TOML tab into the document.
+    fn sync(&mut self) {
+        match self.behind {
+            Behind::Nothing => {}
+            Behind::Text => {
+                if let Some(d) = self.doc.borrow().as_ref() {
+                    self.text = d.to_string().into();
+                }
+            }
+            Behind::Doc => *self.doc.borrow_mut() = self.text.parse().ok(),
+        }
+        self.behind = Behind::Nothing;
+    }
+
+    /// Brings everything up to date with the last edit.
+    fn flush(&mut self) {
+        self.sync();
+        if self.stale() {
+            self.check();
+        }
     }
 
     /// After a form edit: the document is printed back and checked.
     fn written(&mut self) {
-        if let Some(d) = &self.doc {
-            self.text = d.to_string();
-        }
+        self.behind = Behind::Text;
         self.revision += 1;
-        self.check();
+        self.flush();
     }
 
     fn remember(&mut self) {
@@ -309,24 +512,44 @@ impl Studio {
         // The status line describes the last change; moving around keeps it.
         if !matches!(
             action,
-            Action::Select(_) | Action::Reveal(_) | Action::Tab(_)
+            Action::Select(_)
+                | Action::Reveal(_)
+                | Action::Tab(_)
+                | Action::Check
+                | Action::Page(_)
+                | Action::Filter(_)
+                | Action::Download(_)
         ) {
             self.status.clear();
         }
         match action {
             Action::SetText(text) => {
-                self.doc = text.parse().ok();
-                self.text = text;
+                self.text = text.into();
+                self.behind = Behind::Doc;
                 self.revision += 1;
-                self.check();
+                if !self.large() {
+                    self.flush();
+                }
             }
+            Action::Check => self.flush(),
             Action::Select(i) => {
                 self.selected = i.min(self.question_count().saturating_sub(1));
+                self.list_page = None;
             }
-            Action::Tab(tab) => self.tab = tab,
+            Action::Page(n) => self.list_page = Some(n),
+            Action::Filter(f) => {
+                self.list_page = (!f.trim().is_empty()).then_some(0);
+                self.filter = f;
+            }
+            Action::Tab(tab) => {
+                // Each tab shows what the other changed.
+                self.flush();
+                self.tab = tab;
+            }
             Action::Reveal(path) => {
-                if let [Seg::Key("questions"), Seg::Index(i), ..] = path.as_slice() {
+                if let [Seg::Key("questions" | "pick"), Seg::Index(i), ..] = path.as_slice() {
                     self.selected = *i;
+                    self.list_page = None;
                 }
                 self.tab = Tab::Forms;
                 let n = self.focus.as_ref().map_or(0, |f| f.1 + 1);
@@ -334,16 +557,28 @@ impl Studio {
             }
             Action::Undo => {
                 if let Some(text) = self.history.pop() {
-                    self.doc = text.parse().ok();
+                    *self.doc.borrow_mut() = text.parse().ok();
                     self.text = text;
+                    self.behind = Behind::Nothing;
                     self.revision += 1;
                     self.check();
                     self.status = "Undone.".to_string();
                 }
             }
-            Action::Downloaded => self.saved_revision = self.revision,
+            Action::Downloaded => {
+                self.flush();
+                self.saved_revision = self.revision;
+            }
+            Action::Download(what) => {
+                self.flush();
+                let n = self.download.map_or(0, |d| d.1 + 1);
+                self.download = Some((what, n));
+            }
             edit => {
-                if self.doc.is_none() {
+                if self.behind == Behind::Doc {
+                    self.flush();
+                }
+                if self.doc.borrow().is_none() {
                     self.status =
                         "Fix the TOML syntax error in the TOML tab first; the forms cannot read the bank until then."
                             .to_string();
@@ -351,9 +586,23 @@ impl Studio {
                 }
                 let structural = !matches!(edit, Action::Set { .. } | Action::SetCorrect { .. });
                 if structural {
+                    self.sync();
                     self.remember();
                 }
+                // A large bank's keystroke: the document and the bank the
+                // forms show change now, the rest when typing pauses.
+                let mirror = (!structural && self.large()).then(|| edit.clone());
                 self.edit(edit);
+                let quick = mirror.is_some_and(|edit| {
+                    self.bank
+                        .as_mut()
+                        .is_some_and(|b| patch(Rc::make_mut(b), &edit))
+                });
+                if quick {
+                    self.behind = Behind::Text;
+                    self.revision += 1;
+                    return;
+                }
                 self.written();
                 // An action that changed nothing (a move past the end) leaves
                 // nothing to undo.
@@ -370,7 +619,9 @@ impl Studio {
             self.edit_unread(action);
             return;
         };
-        let Some(d) = self.doc.as_mut() else {
+        let doc = self.doc.clone();
+        let mut guard = doc.borrow_mut();
+        let Some(d) = guard.as_mut() else {
             return;
         };
         let q_ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
@@ -607,7 +858,10 @@ impl Studio {
                 self.status = match n {
                     0 => "Every question already cites a source.".to_string(),
                     1 => format!("\"{source}\" is now cited by 1 question."),
-                    n => format!("\"{source}\" is now cited by {n} questions."),
+                    n => format!(
+                        "\"{source}\" is now cited by {} questions.",
+                        quiz_core::validate::thousands(n)
+                    ),
                 };
             }
             _ => {}
@@ -624,20 +878,28 @@ impl Studio {
     }
 }
 
-/// The document is derived from the text, so the text stands for both.
+/// Versions of one studio: every edit counts a revision and every check
+/// records it, so these and the shared parts' identity tell two apart
+/// without comparing a large bank's text.
 impl PartialEq for Studio {
     fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
+        Rc::ptr_eq(&self.doc, &other.doc)
+            && Rc::ptr_eq(&self.text, &other.text)
+            && Rc::ptr_eq(&self.problems, &other.problems)
+            && Rc::ptr_eq(&self.notes, &other.notes)
+            && self.revision == other.revision
+            && self.checked == other.checked
             && self.stem == other.stem
             && self.draft_id == other.draft_id
-            && self.notes == other.notes
             && self.selected == other.selected
             && self.tab == other.tab
             && self.focus == other.focus
-            && self.revision == other.revision
             && self.saved_revision == other.saved_revision
             && self.status == other.status
-            && self.history == other.history
+            && self.history.len() == other.history.len()
+            && self.list_page == other.list_page
+            && self.filter == other.filter
+            && self.download == other.download
     }
 }
 
@@ -683,6 +945,145 @@ fn cite_entry(source: &str, locator: &str) -> Entry {
     }
 }
 
+/// Mirrors a form edit in the bank the forms show, as reading the edited
+/// text would give it; false for an edit it cannot mirror exactly (renaming
+/// an id renames its uses; a number out of range is a reading problem),
+/// which then waits for no pause: the whole bank is read again at once.
+fn patch(bank: &mut Bank, action: &Action) -> bool {
+    use quiz_core::bank::{Difficulty, Scoring};
+    let (at, key, field) = match action {
+        Action::Set { at, key, field } => (*at, *key, field),
+        Action::SetCorrect { q, c, on } => {
+            let Some(question) = bank.questions.get_mut(*q) else {
+                return false;
+            };
+            let only = question.kind != Kind::Multiple;
+            for (j, choice) in question.choices.iter_mut().enumerate() {
+                if j == *c {
+                    choice.correct = *on;
+                } else if only && *on {
+                    choice.correct = false;
+                }
+            }
+            return true;
+        }
+        _ => return false,
+    };
+    let text = |f: &Field| match f {
+        Field::Text(s) => Some(s.clone()),
+        _ => None,
+    };
+    let optional = |f: &Field| match f {
+        Field::Text(s) => Some(Some(s.clone())),
+        Field::Absent => Some(None),
+        _ => None,
+    };
+    let number = |f: &Field| match f {
+        Field::Int(n) => u32::try_from(*n).ok(),
+        _ => None,
+    };
+    fn put<T>(slot: &mut T, value: Option<T>) -> bool {
+        value.map(|v| *slot = v).is_some()
+    }
+    match at {
+        At::Question(i) => {
+            let Some(q) = bank.questions.get_mut(i) else {
+                return false;
+            };
+            match key {
+                "prompt" => put(&mut q.prompt, text(field)),
+                "explanation" => put(&mut q.explanation, text(field)),
+                "id" => put(&mut q.id, text(field)),
+                "topic" => put(&mut q.topic, text(field)),
+                "points" => put(&mut q.points, number(field)),
+                "difficulty" => put(
+                    &mut q.difficulty,
+                    match field {
+                        Field::Absent => Some(None),
+                        Field::Text(d) if d == "easy" => Some(Some(Difficulty::Easy)),
+                        Field::Text(d) if d == "medium" => Some(Some(Difficulty::Medium)),
+                        Field::Text(d) if d == "hard" => Some(Some(Difficulty::Hard)),
+                        _ => None,
+                    },
+                ),
+                _ => false,
+            }
+        }
+        At::Choice(i, j) => {
+            let Some(c) = bank.questions.get_mut(i).and_then(|q| q.choices.get_mut(j)) else {
+                return false;
+            };
+            match key {
+                "text" => put(&mut c.text, text(field)),
+                "feedback" => put(&mut c.feedback, optional(field)),
+                _ => false,
+            }
+        }
+        At::Cite(i, j) => {
+            let Some(c) = bank.questions.get_mut(i).and_then(|q| q.cites.get_mut(j)) else {
+                return false;
+            };
+            match key {
+                "source" => put(&mut c.source, text(field)),
+                "locator" => put(&mut c.locator, text(field)),
+                _ => false,
+            }
+        }
+        At::Source(i) => {
+            let Some(s) = bank.sources.get_mut(i) else {
+                return false;
+            };
+            match (key, field) {
+                ("authors", Field::Texts(a)) => put(&mut s.authors, Some(a.clone())),
+                ("title", _) => put(&mut s.title, text(field)),
+                ("publisher", _) => put(&mut s.publisher, text(field)),
+                ("date", _) => put(&mut s.date, text(field)),
+                ("url", _) => put(&mut s.url, text(field)),
+                ("doi", _) => put(&mut s.doi, optional(field)),
+                ("pmid", _) => put(&mut s.pmid, optional(field)),
+                _ => false,
+            }
+        }
+        At::Topic(i) => match (bank.topics.get_mut(i), key) {
+            (Some(t), "label") => put(&mut t.label, text(field)),
+            _ => false,
+        },
+        At::Bank => {
+            let m = &mut bank.meta;
+            match key {
+                "title" => put(&mut m.title, text(field)),
+                "id" => put(&mut m.id, text(field)),
+                "language" => put(&mut m.language, text(field)),
+                "version" => put(&mut m.version, text(field)),
+                "description" => put(&mut m.description, text(field)),
+                "disclaimer" => put(&mut m.disclaimer, text(field)),
+                "reviewer" => put(&mut m.reviewer, optional(field)),
+                "reviewer_credentials" => put(&mut m.reviewer_credentials, optional(field)),
+                "reviewed" => put(&mut m.reviewed, optional(field)),
+                "sources_checked" => put(&mut m.sources_checked, optional(field)),
+                "pass_mark" => put(&mut m.pass_mark, number(field)),
+                "draw" => put(
+                    &mut m.draw,
+                    match field {
+                        Field::Absent => Some(None),
+                        Field::Int(n) => usize::try_from(*n).ok().map(Some),
+                        _ => None,
+                    },
+                ),
+                "scoring" => put(
+                    &mut m.scoring,
+                    match text(field).as_deref() {
+                        Some("partial") => Some(Scoring::Partial),
+                        Some("all_or_nothing") => Some(Scoring::AllOrNothing),
+                        _ => None,
+                    },
+                ),
+                _ => false,
+            }
+        }
+    }
+}
+
 /// The table a form edits, created for `[bank]` when missing.
 fn table(d: &mut DocumentMut, at: At) -> Option<&mut dyn TableLike> {
     match at {
@@ -722,3 +1123,7 @@ fn rename_uses(d: &mut DocumentMut, bank: &Bank, what: &str, old: &str, new: &st
 #[cfg(test)]
 #[path = "studio_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "studio_large_tests.rs"]
+mod large_tests;

@@ -187,7 +187,7 @@ fn questions_are_added_duplicated_moved_deleted_and_undone() {
     for _ in 0..4 {
         s.apply(Action::Undo);
     }
-    assert_eq!(s.text, DEFAULT_TOML);
+    assert_eq!(&*s.text, DEFAULT_TOML);
     assert!(!s.can_undo());
 }
 

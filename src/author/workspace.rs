@@ -6,13 +6,17 @@ use std::rc::Rc;
 use quiz_core::diagnostic::Seg;
 use yew::prelude::*;
 
+use quiz_core::validate::thousands;
+use quiz_core::Diagnostic;
+
 use super::convert::offset;
 use super::drafts::{self, Saved};
 use super::forms::{BankForm, SourcesForm, TopicsForm};
 use super::preview::Preview;
+use super::problems::{Fix, Group, Listed};
 use super::publish::Publish;
 use super::questions::{QuestionForm, QuestionList};
-use super::studio::{field_id, Action, Studio, Tab};
+use super::studio::{field_id, Action, Download, Studio, Tab, CHECK_DELAY_MS};
 
 #[derive(Properties, PartialEq)]
 pub struct WorkspaceProps {
@@ -42,8 +46,8 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             let saved = Saved {
                 id: s.draft_id.clone(),
                 stem: s.stem.clone(),
-                text: s.text.clone(),
-                notes: s.notes.clone(),
+                text: s.text.to_string(),
+                notes: (*s.notes).clone(),
                 updated: drafts::now(),
                 downloaded: !s.unsaved(),
             };
@@ -69,6 +73,32 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         });
         move || drop(listener)
     });
+    // A large bank is checked when typing pauses: each edit restarts the wait.
+    {
+        let studio = studio.clone();
+        use_effect_with(
+            (studio.revision, studio.checked),
+            move |(revision, checked)| {
+                let wait = (revision != checked).then(|| {
+                    gloo::timers::callback::Timeout::new(CHECK_DELAY_MS, move || {
+                        studio.dispatch(Action::Check)
+                    })
+                });
+                move || drop(wait)
+            },
+        );
+    }
+    // A download asked for is made from the state brought up to date.
+    {
+        let studio = studio.clone();
+        use_effect_with(studio.download, move |asked| {
+            if let Some((what, _)) = asked {
+                if download(&studio, *what) {
+                    studio.dispatch(Action::Downloaded);
+                }
+            }
+        });
+    }
     // A field asked for (a problem clicked, a question added) gets focus and
     // is scrolled into view; the nearest enclosing section stands in for a
     // field that is not shown.
@@ -112,29 +142,78 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             plural(w, "warning")
         ),
     };
-    let problems = s.problems.iter().map(|p| {
-        let class = if p.is_error() { "error" } else { "warning" };
-        let in_forms =
-            s.editable() && !p.message.starts_with("unknown field") && !p.path.is_empty();
+    let in_forms = |p: &Diagnostic| {
+        s.editable() && !p.message.starts_with("unknown field") && !p.path.is_empty()
+    };
+    let link = |p: &Diagnostic| {
         let (line, column) = p.pos.map_or((1, 1), |x| (x.line, x.column));
-        let onclick = if in_forms {
-            dispatch.reform({
-                let path = p.path.clone();
-                move |_| Action::Reveal(path.clone())
-            })
+        if in_forms(p) {
+            let path = p.path.clone();
+            (
+                describe(&p.path),
+                dispatch.reform(move |_| Action::Reveal(path.clone())),
+            )
         } else {
-            go_to_text(line, column)
-        };
-        let place = if in_forms {
-            describe(&p.path)
-        } else {
-            format!("Line {line}, column {column}")
-        };
-        html! {
-            <li class={class}>
-                <button type="button" class="link" {onclick}>{ place }</button>
-                { format!(" — {class}: {}", p.message) }
-            </li>
+            (
+                format!("Line {line}, column {column}"),
+                go_to_text(line, column),
+            )
+        }
+    };
+    let problems = s.listed.iter().map(|entry| match entry {
+        Listed::One(i) => {
+            let Some(p) = s.problems.get(*i) else {
+                return html! {};
+            };
+            let class = if p.is_error() { "error" } else { "warning" };
+            let (place, onclick) = link(p);
+            html! {
+                <li class={class}>
+                    <button type="button" class="link" {onclick}>{ place }</button>
+                    { format!(" — {class}: {}", p.message) }
+                </li>
+            }
+        }
+        Listed::Many(g) => {
+            let places: Vec<(String, Callback<MouseEvent>, Option<String>)> = g
+                .members
+                .iter()
+                .take(SHOWN_PLACES)
+                .filter_map(|i| s.problems.get(*i))
+                .map(|p| {
+                    let (place, onclick) = link(p);
+                    (place, onclick, g.alike.then(|| p.message.clone()))
+                })
+                .collect();
+            let uncited = s.bank.as_ref().map_or(0, |b| {
+                b.questions.iter().filter(|q| q.cites.is_empty()).count()
+            });
+            let sources: Vec<(AttrValue, AttrValue)> = s
+                .bank
+                .as_ref()
+                .map(|b| {
+                    b.sources
+                        .iter()
+                        .map(|x| {
+                            (
+                                x.id.clone().into(),
+                                if x.title.is_empty() {
+                                    x.id.clone().into()
+                                } else {
+                                    format!("{} ({})", x.title, x.id).into()
+                                },
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let fix = match g.fix {
+                Some(Fix::CiteAll) if s.editable() && uncited > 0 => html! {
+                    <CiteAllFix {sources} {uncited} dispatch={dispatch.clone()} />
+                },
+                _ => html! {},
+            };
+            html! { <GroupEntry group={g.clone()} {places} {fix} /> }
         }
     });
     let notes = s.notes.iter().map(|n| {
@@ -143,33 +222,25 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         });
         html! { <li>{ format!("{line}{}", n.message) }</li> }
     });
-    let json = s
-        .loaded
-        .as_ref()
-        .and_then(|l| serde_json::to_string(&l.bank).ok());
     let json_name = format!("{}.json", s.stem);
-    let on_download = |name: String, mime: &'static str, text: Option<String>| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(t) = &text {
-                if super::download(&name, mime, t).is_some() {
-                    dispatch.emit(Action::Downloaded);
-                }
-            }
-        })
-    };
-    let download_json = on_download(json_name.clone(), "application/json", json.clone());
-    let download_toml = on_download(
-        format!("{}.toml", s.stem),
-        "text/plain",
-        Some(s.text.clone()),
-    );
-    let download_review = {
-        let (name, loaded) = (format!("{}-review.html", s.stem), s.loaded.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(l) = &loaded {
-                let _ =
-                    super::download(&name, "text/html", &quiz_core::review::review_html(&l.bank));
+    let download_json = dispatch.reform(|_| Action::Download(Download::Json));
+    let download_toml = dispatch.reform(|_| Action::Download(Download::Toml));
+    let download_review = dispatch.reform(|_| Action::Download(Download::Review));
+    // Leaving the forms (for a download, say) brings a large bank's
+    // problems and preview up to date at once.
+    let onfocusout = {
+        let (dispatch, stale) = (dispatch.clone(), s.stale());
+        Callback::from(move |e: FocusEvent| {
+            let inside = e
+                .current_target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+                .zip(
+                    e.related_target()
+                        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok()),
+                )
+                .is_some_and(|(area, to)| area.contains(Some(&to)));
+            if stale && !inside {
+                dispatch.emit(Action::Check);
             }
         })
     };
@@ -188,13 +259,13 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             .unwrap_or_default();
         Action::SetText(value)
     });
-    let bank = s.bank.clone().map(Rc::new);
+    let bank = s.bank.clone();
     let panel = match (s.tab, bank) {
         (Tab::Toml, _) => html! {
             <div class="source">
                 <label for="bank-text">{ format!("{}.toml", s.stem) }</label>
                 <p class="field-hint">{ "The bank as TOML, for those who prefer text. Comments and layout are kept when you edit in the forms." }</p>
-                <textarea id="bank-text" ref={source.clone()} spellcheck="false" value={s.text.clone()} oninput={on_text} rows="30" />
+                <textarea id="bank-text" ref={source.clone()} spellcheck="false" value={AttrValue::Rc(s.text.clone())} oninput={on_text} rows="30" />
             </div>
         },
         (Tab::Forms, Some(bank)) if s.editable() => html! {
@@ -210,7 +281,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         },
         (Tab::Forms, _) => html! {
             <div class="forms">
-                <p class="notice">{ "The forms cannot read this bank until its TOML syntax is fixed. The problem list says where; fix it in the TOML tab." }</p>
+                <p class="notice">{ s.blocked().unwrap_or_default() }</p>
                 <button type="button" onclick={dispatch.reform(|_| Action::Tab(Tab::Toml))}>{ "Open the TOML tab" }</button>
             </div>
         },
@@ -244,10 +315,13 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             <section class="problems" aria-labelledby="problems-title">
                 <h2 id="problems-title">{ "Problems" }</h2>
                 <p class="summary" role="status">{ summary }</p>
+                if s.stale() {
+                    <p class="field-hint checking">{ "This large bank is checked when you pause typing: the list catches up in a moment." }</p>
+                }
                 <ul>{ for problems }</ul>
             </section>
             <div class="studio">
-                <div class="editing">
+                <div class="editing" {onfocusout}>
                     <div class="tabs" role="tablist" aria-label="Edit the bank as">
                         { tab(Tab::Forms, "Forms") }
                         { tab(Tab::Toml, "TOML") }
@@ -261,7 +335,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             <section class="deploy" aria-labelledby="deploy-title">
                 <h2 id="deploy-title">{ "Download" }</h2>
                 <div class="actions">
-                    <button type="button" class="primary" disabled={json.is_none()} onclick={download_json}
+                    <button type="button" class="primary" disabled={s.loaded.is_none()} onclick={download_json}
                         aria-describedby="deploy-hint">
                         { format!("Download {json_name} to deploy") }
                     </button>
@@ -271,14 +345,14 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                     </button>
                 </div>
                 <p class="hint" id="deploy-hint">{
-                    if json.is_some() {
+                    if s.loaded.is_some() {
                         format!("To deploy: copy {json_name} into the quiz's banks/ folder and open the quiz at ?bank=banks/{json_name}. No rebuild is needed.")
                     } else {
                         format!("The deployable file needs a bank without errors: {} left.", plural(s.errors(), "error"))
                     }
                 }</p>
             </section>
-            <Publish json={json.clone()} id={s.loaded.as_ref().map(|l| l.bank.meta.id.clone()).unwrap_or_default()} errors={s.errors()} />
+            <Publish loaded={s.loaded.clone()} checked={s.checked} errors={s.errors()} />
         </>
     }
 }
@@ -287,7 +361,157 @@ fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {
-        format!("{n} {word}s")
+        format!("{} {word}s", thousands(n))
+    }
+}
+
+/// How many places of a group of problems are listed as links.
+const SHOWN_PLACES: usize = 100;
+
+/// Makes the file asked for from `s` (up to date); true when it was
+/// offered (the JSON and the TOML then count as downloaded).
+fn download(s: &Studio, what: Download) -> bool {
+    match what {
+        Download::Json => s
+            .loaded
+            .as_ref()
+            .and_then(|l| serde_json::to_string(&l.bank).ok())
+            .is_some_and(|json| {
+                super::download(&format!("{}.json", s.stem), "application/json", &json).is_some()
+            }),
+        Download::Toml => {
+            super::download(&format!("{}.toml", s.stem), "text/plain", &s.text).is_some()
+        }
+        Download::Review => {
+            if let Some(l) = &s.loaded {
+                let _ = super::download(
+                    &format!("{}-review.html", s.stem),
+                    "text/html",
+                    &quiz_core::review::review_html(&l.bank),
+                );
+            }
+            false
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct GroupProps {
+    group: Group,
+    /// The first places, as (name, go there, own message when they differ).
+    places: Vec<(String, Callback<MouseEvent>, Option<String>)>,
+    fix: Html,
+}
+
+/// Problems of one kind as one entry: how many and what, the places when
+/// opened (the first hundred), and the fix for all of them when there is one.
+#[component]
+fn GroupEntry(props: &GroupProps) -> Html {
+    let open = use_state(|| false);
+    let g = &props.group;
+    let class = if g.error { "error" } else { "warning" };
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                open.set(d.open());
+            }
+        })
+    };
+    let more = g.members.len().saturating_sub(props.places.len());
+    html! {
+        <li class={classes!(class, "group")}>
+            <details {ontoggle}>
+                <summary>
+                    <strong>{ format!("{}", g.count) }</strong>
+                    { format!(" — {class}{}: {}", if g.alike { ", like this one" } else { "" }, g.message) }
+                </summary>
+                if *open {
+                    <ul class="places">
+                        { for props.places.iter().map(|(place, onclick, message)| html! {
+                            <li>
+                                <button type="button" class="link" onclick={onclick.clone()}>{ place }</button>
+                                if let Some(m) = message { { format!(" — {m}") } }
+                            </li>
+                        }) }
+                    </ul>
+                    if more > 0 {
+                        <p class="field-hint">{ format!("and {} more", thousands(more)) }</p>
+                    }
+                }
+            </details>
+            { props.fix.clone() }
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CiteAllProps {
+    /// (id, label) of each source.
+    sources: Vec<(AttrValue, AttrValue)>,
+    uncited: usize,
+    dispatch: Callback<Action>,
+}
+
+/// The one-click fix of questions without a citation: one source (and the
+/// place in it) cited by all of them; without a source yet, adding one.
+#[component]
+fn CiteAllFix(props: &CiteAllProps) -> Html {
+    let chosen = use_state(|| None::<AttrValue>);
+    let locator = use_state(String::new);
+    let d = &props.dispatch;
+    let n = thousands(props.uncited);
+    let Some((first, _)) = props.sources.first() else {
+        return html! {
+            <div class="fix">
+                <p class="field-hint">{ format!("Add the source these {n} questions rely on; then cite it for all of them here, in one click.") }</p>
+                <button type="button" onclick={d.reform(|_| Action::AddSource)}>{ "Add a source" }</button>
+            </div>
+        };
+    };
+    let source = (*chosen)
+        .clone()
+        .filter(|c| props.sources.iter().any(|(id, _)| id == c))
+        .unwrap_or_else(|| first.clone());
+    let onchange = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                chosen.set(Some(s.value().into()));
+            }
+        })
+    };
+    let oninput = {
+        let locator = locator.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                locator.set(i.value());
+            }
+        })
+    };
+    let onclick = {
+        let (source, locator) = (source.to_string(), locator.clone());
+        d.reform(move |_| Action::CiteEverywhere {
+            source: source.clone(),
+            locator: (*locator).clone(),
+        })
+    };
+    html! {
+        <div class="fix cite-all">
+            if props.sources.len() > 1 {
+                <label for="fix-cite-source">{ "Source to cite" }</label>
+                <select id="fix-cite-source" {onchange}>
+                    { for props.sources.iter().map(|(id, label)| html! {
+                        <option value={id.clone()} selected={*id == source}>{ label }</option>
+                    }) }
+                </select>
+            }
+            <label for="fix-cite-where">{ format!("Where in {source} (section, page or paragraph)") }</label>
+            <input id="fix-cite-where" type="text" value={(*locator).clone()} {oninput} placeholder="Aftercare, page 2" />
+            <button type="button" class="primary" {onclick}>
+                { format!("Cite {source} for the {n} question{} without a citation", if props.uncited == 1 { "" } else { "s" }) }
+            </button>
+        </div>
     }
 }
 

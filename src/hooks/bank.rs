@@ -174,7 +174,7 @@ fn too_large() -> BankState {
         "error_bank_too_large",
         vec![message(
             "error_max_size",
-            &[("n", (MAX_BYTES / 1024).to_string())],
+            &[("n", (MAX_BYTES / (1024 * 1024)).to_string())],
         )],
     )
 }

@@ -3,8 +3,10 @@
 //!
 //!   bank check FILE...                    every problem as file:line:column: severity: message
 //!   bank stats FILE                       questions per topic, kind, difficulty; citations
-//!   bank import [--from FORMAT] FILE      convert to our TOML (printed; notes on stderr); the
-//!                                         format is recognised by content unless named
+//!   bank import [--from FORMAT] [--category NAME]... FILE
+//!                                         convert to our TOML (printed; notes on stderr); the
+//!                                         format is recognised by content unless named;
+//!                                         --category imports only that Moodle category
 //!   bank export --to gift|moodle FILE           convert to Moodle GIFT or Moodle XML (printed)
 //!   bank export --to qti FILE --out FILE.zip    QTI 1.2 package for Canvas (and other LMSs)
 //!   bank compile FILE... --out DIR        validated, compact JSON banks for a built dist/
@@ -25,6 +27,9 @@ const USAGE: &str = "usage:
   bank import FILE                             convert a Moodle XML, GIFT or Aiken export (or a JSON
                                                bank) to TOML; the format is recognised by content
   bank import --from moodle|gift|aiken|json|toml FILE   the same, naming the format
+  bank import --category NAME [--category NAME]... FILE
+                                               only those categories of a Moodle XML or GIFT export
+                                               (and the categories inside them), for a large export
   bank export --to gift|moodle FILE [--out F]  convert a bank to Moodle GIFT or Moodle XML
   bank export --to qti FILE --out FILE.zip     a QTI 1.2 package (.zip) for Canvas and other LMSs
   bank compile FILE... --out DIR               validated JSON banks for a built site
@@ -56,12 +61,7 @@ fn main() -> ExitCode {
         Some((cmd, [file])) if cmd == "stats" => stats(file),
         Some((cmd, [file])) if cmd == "review" => print_valid(file, quiz_core::review::review_html),
         Some((cmd, [file, flag, out])) if cmd == "review" && flag == "--out" => review(file, out),
-        Some((cmd, [file])) if cmd == "import" => import(None, file),
-        Some((cmd, [flag, format, file] | [file, flag, format]))
-            if cmd == "import" && flag == "--from" =>
-        {
-            import(Some(format), file)
-        }
+        Some((cmd, rest)) if cmd == "import" => import_args(rest),
         Some((cmd, [flag, format, file])) if cmd == "export" && flag == "--to" => {
             export(format, file, None)
         }
@@ -232,8 +232,26 @@ fn stats(file: &str) -> ExitCode {
     print_valid(file, |bank| quiz_core::stats::stats(bank).to_string())
 }
 
-/// `bank import`: the format named with `--from`, or recognised by content.
-fn import(from: Option<&str>, file: &str) -> ExitCode {
+/// `bank import [--from FORMAT] [--category NAME]... FILE`, flags in any order.
+fn import_args(args: &[String]) -> ExitCode {
+    let mut args = args.to_vec();
+    let from = take_flag(&mut args, "--from");
+    let mut categories = Vec::new();
+    while let Some(c) = take_flag(&mut args, "--category") {
+        categories.push(c);
+    }
+    match args.as_slice() {
+        [file] if !file.starts_with("--") => import(from.as_deref(), &categories, file),
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `bank import`: the format named with `--from`, or recognised by content;
+/// `categories` (when given) picks the Moodle categories to import.
+fn import(from: Option<&str>, categories: &[String], file: &str) -> ExitCode {
     let named = match from.map(Format::from_flag) {
         Some(None) => {
             eprintln!("{USAGE}");
@@ -249,6 +267,10 @@ fn import(from: Option<&str>, file: &str) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Some(why) = quiz_core::detect::too_big(file, bytes.len()) {
+        eprintln!("bank: error: {why}");
+        return ExitCode::FAILURE;
+    }
     if let Some(why) = refusal(file, &String::from_utf8_lossy(&bytes)) {
         eprintln!("bank: error: {why}");
         return ExitCode::FAILURE;
@@ -277,13 +299,38 @@ fn import(from: Option<&str>, file: &str) -> ExitCode {
             }
         },
     };
-    match format {
-        Format::Toml => already_a_bank(file, &text),
-        Format::Json => json_to_toml(file, &text),
-        Format::Gift => convert(file, quiz_core::gift::from_gift(&text, file)),
-        Format::Aiken => convert(file, quiz_core::gift::from_aiken(&text, file)),
-        Format::MoodleXml => convert(file, quiz_core::moodle::from_moodle_xml(&text, file)),
-    }
+    let listed = match format {
+        Format::Gift => Ok(quiz_core::gift::gift_categories(&text)),
+        Format::MoodleXml => quiz_core::moodle::moodle_categories(&text),
+        _ => Ok(Vec::new()),
+    };
+    let all = listed.as_deref().unwrap_or_default();
+    let only = if categories.is_empty() {
+        None
+    } else if !matches!(format, Format::Gift | Format::MoodleXml) {
+        eprintln!(
+            "bank: error: --category picks categories of a Moodle XML or GIFT export; {file} is {}",
+            format.title()
+        );
+        return ExitCode::from(2);
+    } else {
+        match quiz_core::gift::pick_categories(all, categories) {
+            Ok(picked) => Some(picked),
+            Err(why) => {
+                eprintln!("{file}: error: {why}");
+                return ExitCode::FAILURE;
+            }
+        }
+    };
+    let only = only.as_deref();
+    let imported = match format {
+        Format::Toml => return already_a_bank(file, &text),
+        Format::Json => return json_to_toml(file, &text),
+        Format::Gift => quiz_core::gift::from_gift_only(&text, file, only),
+        Format::Aiken => quiz_core::gift::from_aiken(&text, file),
+        Format::MoodleXml => quiz_core::moodle::from_moodle_xml_only(&text, file, only),
+    };
+    convert(file, imported, all)
 }
 
 /// A TOML bank needs no import: it is checked, as `bank check` does.
@@ -336,8 +383,13 @@ fn json_to_toml(file: &str, text: &str) -> ExitCode {
     }
 }
 
-/// Prints an imported Moodle export as TOML, with what the import reported.
-fn convert(file: &str, imported: quiz_core::gift::Imported) -> ExitCode {
+/// Prints an imported Moodle export as TOML, with what the import reported;
+/// a bank over the limits is printed too, with how to make it smaller.
+fn convert(
+    file: &str,
+    imported: quiz_core::gift::Imported,
+    categories: &[quiz_core::gift::Category],
+) -> ExitCode {
     for n in &imported.notes {
         eprintln!("{}", n.render(file));
     }
@@ -362,6 +414,25 @@ fn convert(file: &str, imported: quiz_core::gift::Imported) -> ExitCode {
         count(imported.bank.questions.len(), "question"),
         count(imported.notes.len(), "note")
     );
+    if let Some(why) = quiz_core::gift::over_limits(&imported.bank) {
+        eprintln!("{file}: warning: {why}");
+        if categories.len() > 1 {
+            let listed: Vec<String> = categories
+                .iter()
+                .map(|c| {
+                    format!(
+                        "  {} ({})",
+                        c.label,
+                        quiz_core::gift::questions(c.questions)
+                    )
+                })
+                .collect();
+            eprintln!(
+                "{file}: import some of its categories with --category NAME (repeatable):\n{}",
+                listed.join("\n")
+            );
+        }
+    }
     ExitCode::SUCCESS
 }
 
