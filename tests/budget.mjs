@@ -3,8 +3,8 @@
 // .br files, scripts/compress.mjs). Sizes are deterministic for a build.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 
-const GZIP_KB = Number(process.env.QUIZ_BUDGET_KB ?? 172);
-const BROTLI_KB = Number(process.env.QUIZ_BUDGET_BR_KB ?? 143);
+const GZIP_KB = Number(process.env.QUIZ_BUDGET_KB ?? 173);
+const BROTLI_KB = Number(process.env.QUIZ_BUDGET_BR_KB ?? 144);
 const dist = 'dist';
 // The quiz page until its first question can be answered: everything in dist/
 // but the loader a clinic page includes and the service worker (fetched after).
