@@ -335,30 +335,38 @@ pub fn manifest(target: Target, bank: &Bank, files: &[&str]) -> String {
         .filter(|f| **f != "imsmanifest.xml")
         .map(|f| format!("      <file href=\"{}\"/>\n", esc(f)))
         .collect();
-    match target {
-        Target::Scorm2004 => {
-            // With pass_requires_essential the score alone does not pass:
-            // the LMS must take the quiz's passed or failed, not the measure.
-            let by_measure =
-                !(bank.meta.pass_requires_essential && bank.essentials().next().is_some());
-            let mastery = if pass > 0 {
-                format!(
-                    "\n        <imsss:sequencing>\n          <imsss:objectives>\n            <imsss:primaryObjective objectiveID=\"pass_mark\" satisfiedByMeasure=\"{by_measure}\">\n              <imsss:minNormalizedMeasure>{}.{:02}</imsss:minNormalizedMeasure>\n            </imsss:primaryObjective>\n          </imsss:objectives>\n        </imsss:sequencing>",
-                    pass / 100,
-                    pass % 100
-                )
-            } else {
-                String::new()
-            };
+    // What differs between the versions: namespaces, schema version, the
+    // spelling of scormType, and how the mastery score is written.
+    let (namespaces, schema, scorm_type, mastery) = if target == Target::Scorm2004 {
+        // With pass_requires_essential the score alone does not pass: the
+        // LMS must take the quiz's passed or failed, not the measure.
+        let by_measure = !(bank.meta.pass_requires_essential && bank.essentials().next().is_some());
+        (
+            "xmlns=\"http://www.imsglobal.org/xsd/imscp_v1p1\"\n  xmlns:adlcp=\"http://www.adlnet.org/xsd/adlcp_v1p3\"\n  xmlns:imsss=\"http://www.imsglobal.org/xsd/imsss\"",
+            "2004 3rd Edition",
+            "scormType",
             format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?>
+                "\n        <imsss:sequencing>\n          <imsss:objectives>\n            <imsss:primaryObjective objectiveID=\"pass_mark\" satisfiedByMeasure=\"{by_measure}\">\n              <imsss:minNormalizedMeasure>{}.{:02}</imsss:minNormalizedMeasure>\n            </imsss:primaryObjective>\n          </imsss:objectives>\n        </imsss:sequencing>",
+                pass / 100,
+                pass % 100
+            ),
+        )
+    } else {
+        (
+            "xmlns=\"http://www.imsproject.org/xsd/imscp_rootv1p1p2\"\n  xmlns:adlcp=\"http://www.adlnet.org/xsd/adlcp_rootv1p2\"",
+            "1.2",
+            "scormtype",
+            format!("\n        <adlcp:masteryscore>{pass}</adlcp:masteryscore>"),
+        )
+    };
+    let mastery = if pass > 0 { mastery } else { String::new() };
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="{id}" version="{version}"
-  xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
-  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
-  xmlns:imsss="http://www.imsglobal.org/xsd/imsss">
+  {namespaces}>
   <metadata>
     <schema>ADL SCORM</schema>
-    <schemaversion>2004 3rd Edition</schemaversion>
+    <schemaversion>{schema}</schemaversion>
   </metadata>
   <organizations default="{id}_org">
     <organization identifier="{id}_org">
@@ -369,45 +377,12 @@ pub fn manifest(target: Target, bank: &Bank, files: &[&str]) -> String {
     </organization>
   </organizations>
   <resources>
-    <resource identifier="{id}_sco" type="webcontent" adlcp:scormType="sco" href="index.html">
+    <resource identifier="{id}_sco" type="webcontent" adlcp:{scorm_type}="sco" href="index.html">
 {list}    </resource>
   </resources>
 </manifest>
 "#
-            )
-        }
-        _ => {
-            let mastery = if pass > 0 {
-                format!("\n        <adlcp:masteryscore>{pass}</adlcp:masteryscore>")
-            } else {
-                String::new()
-            };
-            format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="{id}" version="{version}"
-  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
-  <metadata>
-    <schema>ADL SCORM</schema>
-    <schemaversion>1.2</schemaversion>
-  </metadata>
-  <organizations default="{id}_org">
-    <organization identifier="{id}_org">
-      <title>{title}</title>
-      <item identifier="{id}_item" identifierref="{id}_sco">
-        <title>{title}</title>{mastery}
-      </item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="{id}_sco" type="webcontent" adlcp:scormtype="sco" href="index.html">
-{list}    </resource>
-  </resources>
-</manifest>
-"#
-            )
-        }
-    }
+    )
 }
 
 fn site_readme(bank: &Bank) -> String {
