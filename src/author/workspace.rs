@@ -307,7 +307,9 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                 <p class="status" role="status">{ &s.status }</p>
             </div>
             if !s.notes.is_empty() {
-                <details class="notes" open=true>
+                // Open when short; a long report (a large export's left-out
+                // questions) stays folded so the problems and forms stay in view.
+                <details class="notes" open={s.notes.len() <= 12}>
                     <summary>{ format!("Import report: {}", plural(s.notes.len(), "note")) }</summary>
                     <ul>{ for notes }</ul>
                 </details>
