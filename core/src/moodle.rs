@@ -445,19 +445,9 @@ fn weights_are_even(answers: &[(f64, String, Option<String>)], right: usize) -> 
 
 // ------------------------------------------------------------------ export
 
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+// XML text, escaped as the QTI export does it: characters XML cannot hold
+// become U+FFFD, so any bank text exports as well-formed XML.
+use crate::qti::xml;
 
 /// Moodle fractions with five decimals, as Moodle writes them.
 fn fraction(f: f64) -> String {

@@ -171,3 +171,26 @@ fn broken_or_foreign_xml_says_so_with_a_position() {
     let with_bom = format!("\u{feff}{}", example());
     assert_eq!(from_moodle_xml(&with_bom, "x.xml").bank.questions.len(), 12);
 }
+
+#[test]
+fn text_with_characters_xml_cannot_hold_still_exports_well_formed() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../questions/microneedling.toml"
+    ))
+    .expect("bank");
+    let mut bank = from_toml(&text).expect("valid").bank;
+    bank.questions[0].prompt = "Bell\u{7} and 'quotes' & <tags>?".into();
+    let xml = to_moodle_xml(&bank);
+    assert!(roxmltree::Document::parse(&xml).is_ok());
+    let back = from_moodle_xml(&xml, "x.xml");
+    assert!(
+        back.notes.iter().all(|n| !n.message.contains("XML")),
+        "{:?}",
+        back.notes
+    );
+    assert_eq!(
+        back.bank.questions[0].prompt,
+        "Bell\u{fffd} and 'quotes' & <tags>?"
+    );
+}

@@ -210,3 +210,18 @@ pub fn Pick(props: &PickProps) -> Html {
 pub fn at(problems: &[&Diagnostic]) -> Vec<Diagnostic> {
     problems.iter().map(|d| (*d).clone()).collect()
 }
+
+/// A bank's sources as choices for a picker: (id, "Title (id)").
+pub fn source_options(bank: &quiz_core::Bank) -> Vec<(AttrValue, AttrValue)> {
+    bank.sources
+        .iter()
+        .map(|x| {
+            let label = if x.title.is_empty() {
+                x.id.clone()
+            } else {
+                format!("{} ({})", x.title, x.id)
+            };
+            (x.id.clone().into(), label.into())
+        })
+        .collect()
+}

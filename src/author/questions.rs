@@ -344,20 +344,7 @@ fn Cites(props: &FormProps) -> Html {
     let Some(q) = bank.questions.get(i) else {
         return html! {};
     };
-    let sources: Vec<(AttrValue, AttrValue)> = bank
-        .sources
-        .iter()
-        .map(|x| {
-            (
-                x.id.clone().into(),
-                if x.title.is_empty() {
-                    x.id.clone().into()
-                } else {
-                    format!("{} ({})", x.title, x.id).into()
-                },
-            )
-        })
-        .collect();
+    let sources = super::fields::source_options(bank);
     let rows = q.cites.iter().enumerate().map(|(j, c)| {
         let here = At::Cite(i, j);
         let p = |key| at(&s.problems_at(&here.path(key)));

@@ -188,24 +188,10 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             let uncited = s.bank.as_ref().map_or(0, |b| {
                 b.questions.iter().filter(|q| q.cites.is_empty()).count()
             });
-            let sources: Vec<(AttrValue, AttrValue)> = s
+            let sources = s
                 .bank
-                .as_ref()
-                .map(|b| {
-                    b.sources
-                        .iter()
-                        .map(|x| {
-                            (
-                                x.id.clone().into(),
-                                if x.title.is_empty() {
-                                    x.id.clone().into()
-                                } else {
-                                    format!("{} ({})", x.title, x.id).into()
-                                },
-                            )
-                        })
-                        .collect()
-                })
+                .as_deref()
+                .map(super::fields::source_options)
                 .unwrap_or_default();
             let fix = match g.fix {
                 Some(Fix::CiteAll) if s.editable() && uncited > 0 => html! {
